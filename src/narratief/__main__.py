@@ -1,0 +1,3 @@
+from narratief.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""The registry of apps that notebooks start by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from narratief.store import StoryStore
+
+
+def _start(store: StoryStore) -> widgets.Widget:
+    from narratief.ui.start import StartPage
+
+    return StartPage(store)
+
+
+APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start}
+
+
+def build_app(name: str, *, store: Any = None) -> widgets.Widget:
+    if name not in APPS:
+        raise ValueError(f"unknown app {name!r}; known: {sorted(APPS)}")
+    return APPS[name](store if store is not None else StoryStore())
