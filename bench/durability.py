@@ -26,6 +26,8 @@ def main() -> None:
         stored, errors = concurrent_writers(Path(folder) / "concurrent.db", writers=2, count=args.count)
         print(f"concurrent writers=2 expected={2 * args.count} stored={stored} errors={len(errors)} "
               f"seconds={time.perf_counter() - started:.1f}")
+        for error in errors:
+            print(f"writer error: {error}")
         started = time.perf_counter()
         report = kill_trials(Path(folder) / "crash.db", args.trials, seed=args.seed)
         print(f"confirmed_saves={report.confirmed} integrity={report.integrity} seconds={time.perf_counter() - started:.1f}")

@@ -267,7 +267,7 @@ def app(name: str, db: str, host: str, port: int, no_demo: bool) -> None:
     click.echo("Stoppen met Ctrl-C.")
     command = [
         sys.executable, "-m", "voila", str(notebooks), f"--port={port}", f"--Voila.ip={host}", "--no-browser",
-        "--show_tracebacks=False", "--VoilaConfiguration.file_allowlist=[]",
+        "--show_tracebacks=False",
     ]
     try:
         raise SystemExit(subprocess.call(command, env=env))

@@ -45,7 +45,7 @@ WAARSCHUWINGEN: dict[str, str] = {
 
 #: How each consent purpose is named to a person.
 DOELEN: dict[str, str] = {
-    "eigen": "Eigen reflectie (alleen ik)",
+    "eigen": "Eigen reflectie (alleen de verteller)",
     "groep": "De groep",
     "begeleider": "De begeleider",
     "onderzoek": "Onderzoek",

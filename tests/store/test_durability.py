@@ -15,3 +15,11 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     stored, errors = concurrent_writers(tmp_path / "shared.db", writers=2, count=150)
     assert errors == []
     assert stored == 300
+
+
+def test_many_processes_opening_a_fresh_store_at_once(tmp_path):
+    """Switching a new file to WAL from several processes at once used to fail with 'database is locked'."""
+    for attempt in range(5):
+        stored, errors = concurrent_writers(tmp_path / f"fresh-{attempt}.db", writers=4, count=10)
+        assert errors == []
+        assert stored == 40

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,12 +24,30 @@ def connect(path: str | Path) -> sqlite3.Connection:
     )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    _retry_while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     # Overwrite deleted content with zeros, so an erased story leaves no bytes behind in free pages.
     conn.execute("PRAGMA secure_delete = ON")
     return conn
+
+
+def _retry_while_locked(action, timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
+    """Retry ``action`` while another process holds the lock that SQLite's busy handler does not wait for.
+
+    Switching a new file to WAL while another process does the same can fail at once with "database is locked".
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 class Transactions:

@@ -32,6 +32,8 @@ class KeyStore:
             self._tx = Transactions(self._conn)
             KEY_MIGRATIONS.apply(self._conn, self._tx)
         except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and "not a database" not in str(err):
+                raise
             raise NotAStore(f"cannot open key store: {type(err).__name__}", pad=self.path.name) from err
 
     def close(self) -> None:

@@ -102,6 +102,8 @@ class StoryStore:
             if migrate:
                 STORE_MIGRATIONS.apply(self._conn, self._tx)
         except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and "not a database" not in str(err):
+                raise
             raise NotAStore(f"cannot open store: {type(err).__name__}", pad=self.path.name) from err
 
     # -- housekeeping -------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ class StoryBrowser(widgets.VBox):
         }
         self.count_label = widgets.HTML()
         self.count_label.add_class("nf-count")
-        self.story_list = widgets.Select(options=[], rows=12, layout=widgets.Layout(width="100%"))
+        self.story_list = widgets.Select(options=[], rows=12, layout=widgets.Layout(width="auto", max_width="980px"))
         self.story_list.add_class("nf-story-list")
         self.meta = widgets.HTML()
         self.meta.add_class("nf-story-meta")
