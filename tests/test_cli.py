@@ -93,14 +93,16 @@ def test_erase_story_and_participant(runner, csv_file, db_path):
     assert missing.exit_code == 1 and "bestaat niet" in missing.stderr
 
 
-def test_export_eigen_for_one_participant_and_refusal_for_research(runner, csv_file, db_path, tmp_path):
+def test_export_eigen_for_one_participant_and_anonymised_for_research(runner, csv_file, db_path, tmp_path):
     invoke(runner, "import", csv_file, "--db", db_path)
     out = tmp_path / "eik.jsonl"
     result = invoke(runner, "export", "--db", db_path, "--purpose", "eigen", "--participant", "Eik", "--out", out)
     assert result.exit_code == 0 and "1 verhalen" in result.stdout
     assert out.read_text(encoding="utf-8").count("\n") == 1
-    refused = runner.invoke(cli, ["export", "--db", str(db_path), "--purpose", "onderzoek", "--out", str(tmp_path / "o.csv")])
-    assert refused.exit_code == 1 and "anonimisering" in refused.stderr
+    research = invoke(runner, "export", "--db", db_path, "--purpose", "groep", "--out", tmp_path / "g.csv")
+    assert research.exit_code == 0 and "1 verhalen" in research.stdout  # only c1 has groep
+    refused = runner.invoke(cli, ["export", "--db", str(db_path), "--purpose", "eigen", "--out", str(tmp_path / "o.csv")])
+    assert refused.exit_code == 1 and "deelnemer" in refused.stderr
     assert not (tmp_path / "o.csv").exists()
 
 

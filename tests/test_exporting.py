@@ -3,7 +3,7 @@ import json
 import pandas as pd
 import pytest
 
-from narratief.errors import InvalidFormat, SharingRefused
+from narratief.errors import InvalidFormat
 from narratief.exporting import export_stories
 
 
@@ -35,10 +35,21 @@ def test_export_contains_only_consented_stories(mixed_store, tmp_path, suffix):
     assert "text" in frame.columns and "consent" not in frame.columns
 
 
-def test_refused_export_writes_no_file(mixed_store, tmp_path):
+def test_research_export_has_only_consented_anonymised_stories(store, tmp_path):
+    store.add_story("Ik woon in de Kerkstraat 12 bij Ilse Peeters.", participant="Eik", id="r1", consent=["eigen", "onderzoek"])
+    store.add_story("Ilse Peeters belde niet terug.", participant="Linde", id="r2", consent=["eigen", "groep"])
+    path = tmp_path / "onderzoek.jsonl"
+    assert export_stories(store, path, "onderzoek") == 1
+    exported = path.read_text(encoding="utf-8")
+    assert '"r1"' in exported and '"r2"' not in exported
+    assert "Kerkstraat" not in exported and "Ilse" not in exported and "Peeters" not in exported
+    assert "[ADRES-1]" in exported
+
+
+def test_failed_export_writes_no_file(mixed_store, tmp_path):
     out = tmp_path / "uit"
-    with pytest.raises(SharingRefused):
-        export_stories(mixed_store, out / "onderzoek.csv", "onderzoek")
+    with pytest.raises(InvalidFormat):
+        export_stories(mixed_store, out / "onderzoek.pdf", "onderzoek")
     assert not out.exists() or list(out.iterdir()) == []
 
 

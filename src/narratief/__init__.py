@@ -22,6 +22,10 @@ _LAZY = {
     "export_stories": "narratief.exporting",
     "load_example": "narratief.example",
     "NarratiefError": "narratief.errors",
+    "anonymise": "narratief.privacy.anonymiser",
+    "Anonymiser": "narratief.privacy.anonymiser",
+    "Anonymised": "narratief.privacy.anonymiser",
+    "detect": "narratief.privacy.detect",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
     from narratief.example import load_example
     from narratief.exporting import export_stories
     from narratief.importing import import_file, read_stories
+    from narratief.privacy.anonymiser import Anonymised, Anonymiser, anonymise
+    from narratief.privacy.detect import detect
     from narratief.privacy.gate import shareable_stories, shareable_text
     from narratief.stories import PURPOSES, Story
     from narratief.store import KeyStore, StoryStore

@@ -120,6 +120,12 @@ class ViewerRequired(SharingRefused):
     code = "N022"
 
 
+class InvalidPolicy(NarratiefError, ValueError):
+    """A replacement mode or policy that narratief does not know."""
+
+    code = "N031"
+
+
 class InvalidFormat(NarratiefError, ValueError):
     code = "N030"
 

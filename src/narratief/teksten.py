@@ -31,6 +31,7 @@ FOUTEN: dict[str, str] = {
     "de anonimisering is nog niet beschikbaar. Alleen de verteller kan het lezen.",
     "N021": "Alleen de verteller zelf kan dit verhaal lezen voor eigen reflectie.",
     "N022": "Kies een deelnemer: bij doel 'eigen' krijgt alleen de verteller de eigen verhalen.",
+    "N031": "Onbekende manier van vervangen '{modus}'. Kies uit: {toegestaan}.",
     "N030": "Onbekend bestandsformaat '{formaat}'. Kies uit: {toegestaan}.",
 }
 

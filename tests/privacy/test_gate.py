@@ -1,6 +1,6 @@
 import pytest
 
-from narratief.errors import ConsentMissing, InvalidPurpose, NotTheTeller, SharingRefused, ViewerRequired
+from narratief.errors import ConsentMissing, InvalidPurpose, NotTheTeller, ViewerRequired
 from narratief.privacy.gate import shareable_stories, shareable_text
 
 
@@ -28,13 +28,36 @@ def test_without_consent_nothing_is_released(filled_store):
     assert caught.value.code == "N001"
 
 
-def test_other_purposes_are_refused_until_the_anonymiser_exists(filled_store):
-    story_id = first_id(filled_store, "Eik")  # consent includes groep
-    with pytest.raises(SharingRefused) as caught:
-        shareable_text(filled_store, story_id, "groep")
-    assert "anonimisering" in caught.value.message
-    with pytest.raises(SharingRefused):
-        shareable_stories(filled_store, "onderzoek")
+def test_other_purposes_get_anonymised_text(store):
+    story = store.add_story(
+        "Mijn begeleidster Griet Van Acker van CAW Oost-Vlaanderen belde me op 0478 12 34 56.",
+        participant="Eik", consent=["eigen", "groep"], language="nl-BE",
+    )
+    shared = shareable_text(store, story.id, "groep")
+    for detail in ("Griet", "Van Acker", "CAW Oost-Vlaanderen", "0478 12 34 56"):
+        assert detail not in shared
+    assert "[PERSOON-1]" in shared and "[TELEFOON-1]" in shared
+    assert shared.startswith("Mijn begeleidster ")
+
+
+def test_anonymised_text_is_kept_and_recomputed_when_the_text_changes(store):
+    story = store.add_story("Ik sprak met Lotte.", participant="Eik", consent=["eigen", "groep"])
+    assert shareable_text(store, story.id, "groep") == "Ik sprak met [PERSOON-1]."
+    assert store.cached_anonymised(story.id)[0] == "Ik sprak met [PERSOON-1]."
+    store.update_story(story.id, text="Ik sprak met Lotte in Zelzate.")
+    assert store.cached_anonymised(story.id) is None
+    assert shareable_text(store, story.id, "groep") == "Ik sprak met [PERSOON-1] in [LOCATIE-1]."
+
+
+def test_lists_and_decisions_change_the_shared_text(store):
+    story = store.add_story("Vandaag was er De Link en ik zag Bosbes.", participant="Eik", consent=["eigen", "groep"])
+    before = shareable_text(store, story.id, "groep")
+    assert "De Link" not in before
+    store.set_privacy_lists(allow=["De Link"], deny={"Bosbes": "PERSOON"})
+    after = shareable_text(store, story.id, "groep")
+    assert "De Link" in after and "Bosbes" not in after
+    store.set_decisions(story.id, [("unmark", "Bosbes", "PERSOON")])
+    assert "Bosbes" in shareable_text(store, story.id, "groep")
 
 
 def test_unknown_purpose(filled_store):

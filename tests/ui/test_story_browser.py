@@ -28,15 +28,25 @@ def test_lists_everything_then_filters(browser, filled_store):
     assert browser.count == 0 and "Geen verhalen" in browser.count_label.value
 
 
-def test_opening_a_story_shows_metadata_and_consent_but_no_raw_text(browser, filled_store):
-    story_id = filled_store.story_ids(participant="Linde")[0]
+def test_opening_a_story_shows_metadata_consent_and_only_anonymised_text(browser, filled_store):
+    story_id = filled_store.add_story(
+        "Mijn zus Ilse woont in Borgerhout.", participant="Linde", consent=["eigen", "begeleider"]
+    ).id
+    browser.refresh()
     browser.story_list.value = story_id
     assert browser.selected == story_id
     assert "Linde" in browser.meta.value
-    assert "formulieren" not in browser.text.value  # raw text is not released for the facilitator yet
-    assert "anonimisering" in browser.text.value
+    assert "Ilse" not in browser.text.value and "Borgerhout" not in browser.text.value
+    assert "[PERSOON-1]" in browser.text.value
     assert browser.consent.purposes == ["eigen", "begeleider"]
     assert browser.detail.layout.display is None
+
+
+def test_without_consent_for_the_facilitator_the_text_stays_hidden(browser, filled_store):
+    story_id = filled_store.story_ids(participant="Wilg")[0]  # no begeleider consent
+    browser.story_list.value = story_id
+    assert "ervaringsdeskundige" not in browser.text.value
+    assert "geen toestemming" in browser.text.value
 
 
 def test_ticking_a_box_grants_consent(browser, filled_store):

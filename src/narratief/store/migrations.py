@@ -167,3 +167,37 @@ KEY_MIGRATIONS.sql(
     );
     """,
 )
+
+STORE_MIGRATIONS.sql(
+    "0002_anonymisation",
+    """
+    CREATE TABLE anonymised (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        lists_version INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        computed_at TEXT NOT NULL
+    );
+    CREATE TABLE privacy_lists (
+        list TEXT NOT NULL CHECK (list IN ('allow', 'deny')),
+        term TEXT NOT NULL,
+        label TEXT,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (list, term)
+    );
+    CREATE TABLE pii_decisions (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        action TEXT NOT NULL CHECK (action IN ('mark', 'unmark')),
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, action, text)
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO settings (key, value) VALUES ('lists_version', '1');
+    """,
+)

@@ -466,6 +466,68 @@ class StoryStore:
             log.warning("store compaction incomplete: another connection holds the WAL")
             warnings.warn(CleanupIncomplete(), stacklevel=3)
 
+    # -- anonymisation: lists, review decisions and the cached anonymised text ------------------------------
+    def privacy_lists(self) -> tuple[list[str], dict[str, str]]:
+        """The collection's allow-list (never redact) and deny-list (always redact, term → label)."""
+        rows = self._conn.execute("SELECT list, term, label FROM privacy_lists ORDER BY list, term").fetchall()
+        allow = [r["term"] for r in rows if r["list"] == "allow"]
+        deny = {r["term"]: r["label"] or "PERSOON" for r in rows if r["list"] == "deny"}
+        return allow, deny
+
+    def set_privacy_lists(self, allow: Iterable[str], deny: Mapping[str, str] | Iterable[str]) -> None:
+        """Replace both lists; every cached anonymised text becomes stale (recomputed on next use)."""
+        deny_items = deny.items() if isinstance(deny, Mapping) else ((t, "PERSOON") for t in deny)
+        with self.atomic():
+            self._conn.execute("DELETE FROM privacy_lists")
+            stamp = now()
+            for term in {t.strip() for t in allow if t.strip()}:
+                self._conn.execute("INSERT INTO privacy_lists VALUES ('allow', ?, NULL, ?)", (term, stamp))
+            for term, label in {(t.strip(), l) for t, l in deny_items if t.strip()}:
+                self._conn.execute("INSERT OR REPLACE INTO privacy_lists VALUES ('deny', ?, ?, ?)", (term, label, stamp))
+            self._conn.execute(
+                "UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lists_version'"
+            )
+            self._audit("privacy.lists", None, f"allow={len(set(allow))} deny={len(dict(deny_items) if not isinstance(deny, Mapping) else deny)}")
+
+    def lists_version(self) -> int:
+        return int(self._conn.execute("SELECT value FROM settings WHERE key = 'lists_version'").fetchone()[0])
+
+    def decisions(self, story_id: str) -> list[tuple[str, str, str]]:
+        """Review decisions of a story as (action, text, label)."""
+        rows = self._conn.execute(
+            "SELECT action, text, label FROM pii_decisions WHERE story_id = ? ORDER BY decided_at", (story_id,)
+        )
+        return [(r["action"], r["text"], r["label"]) for r in rows]
+
+    def set_decisions(self, story_id: str, decisions: Iterable[tuple[str, str, str]]) -> None:
+        """Replace the review decisions of a story (its cached anonymised text is dropped)."""
+        with self.atomic():
+            self.get_story(story_id)
+            self._conn.execute("DELETE FROM pii_decisions WHERE story_id = ?", (story_id,))
+            for action, text, label in decisions:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO pii_decisions VALUES (?, ?, ?, ?, ?)", (story_id, action, text, label, now())
+                )
+            self._conn.execute("DELETE FROM anonymised WHERE story_id = ?", (story_id,))
+            self._audit("privacy.review", story_id, f"decisions={len(list(self.decisions(story_id)))}")
+
+    def cached_anonymised(self, story_id: str) -> tuple[str, list] | None:
+        """The stored anonymised text and spans, if computed from the current text and lists; else ``None``."""
+        row = self._conn.execute(
+            "SELECT a.text, a.spans FROM anonymised a JOIN stories s ON s.id = a.story_id"
+            " WHERE a.story_id = ? AND a.version = s.version AND a.lists_version = ?",
+            (story_id, self.lists_version()),
+        ).fetchone()
+        return (row["text"], json.loads(row["spans"])) if row else None
+
+    def store_anonymised(self, story_id: str, version: int, lists_version: int, text: str, spans: list) -> None:
+        """Keep the anonymised text and its spans (offsets, label, replacement; never the original details)."""
+        with self.atomic():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO anonymised VALUES (?, ?, ?, ?, ?, ?)",
+                (story_id, version, lists_version, text, json.dumps(spans), now()),
+            )
+
     # -- audit ----------------------------------------------------------------------------------------------
     def audit_log(self) -> list[dict[str, Any]]:
         """The content-free record of what happened (ids, purposes, counts; never text)."""

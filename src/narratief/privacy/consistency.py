@@ -1,0 +1,115 @@
+"""Make detection consistent within a story and apply the collection's allow-list, deny-list and review decisions.
+
+Pure functions on findings: no spaCy. Once a detail is found, every other whole-word occurrence of it is found too
+("Lotte Vermeulen" → also "Lotte", "Vermeulen", "lotte" elsewhere in the story).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from narratief.privacy.findings import Finding, resolve_overlaps
+from narratief.privacy.lexicons import Lexicons
+
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "del", "la", "le", "du", "da", "di", "el", "al", "vander",
+              "vanden", "vande", "in", "op", "het", "dr.", "dr", "mr.", "st.", "sint"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision on one detail of a story: ``unmark`` a false positive, or ``mark`` a missed detail."""
+
+    action: str  # "mark" | "unmark"
+    text: str
+    label: str
+
+
+def whole_word(text: str, needle: str, *, ignore_case: bool = True) -> Iterable[tuple[int, int]]:
+    if not needle.strip():
+        return []
+    flags = re.IGNORECASE if ignore_case else 0
+    pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", flags)
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def propagate(text: str, findings: list[Finding], lexicons: Lexicons | None = None) -> list[Finding]:
+    """Add a finding for every other occurrence of a found detail, and of each part of a found person's name."""
+    added: list[Finding] = []
+    for finding in findings:
+        surface = text[finding.start: finding.end]
+        if len(surface.strip()) > 2 and finding.label != "LEEFTIJD":
+            # a detail that is also an ordinary word ("Hoop", "Roos") spreads only to the same spelling mid-sentence
+            ordinary = lexicons is not None and " " not in surface.strip() and (
+                lexicons.is_common(surface.lower()) or surface.lower() in lexicons.never
+            )
+            frequent = ordinary and surface.lower() in lexicons.frequent
+            for start, end in whole_word(text, surface, ignore_case=not ordinary):
+                if frequent and _sentence_start(text, start):
+                    continue
+                added.append(Finding(finding.label, start, end, max(finding.score, 0.8), "consistency", "same detail elsewhere", finding.kind))
+        if finding.label != "PERSOON":
+            continue
+        for part in re.findall(r"[^\W\d_][\w'’-]*", surface):
+            lower = part.lower()
+            if len(part) <= 2 or lower in _PARTICLES:
+                continue
+            common = lexicons is not None and (lexicons.is_common(lower) or lower in lexicons.never)
+            frequent = common and lower in lexicons.frequent
+            for start, end in whole_word(text, part, ignore_case=not common):
+                if frequent and start > 0 and _sentence_start(text, start):
+                    continue
+                added.append(Finding("PERSOON", start, end, 0.8, "consistency", "part of a found name"))
+    return merge_addresses(text, resolve_overlaps(findings + added) if added else findings)
+
+
+def merge_addresses(text: str, findings: list[Finding]) -> list[Finding]:
+    """Join a street and the postcode and place after it into one address ("Kerkstraat 4, 9000 Gent")."""
+    merged: list[Finding] = []
+    for finding in findings:
+        if merged and finding.label == "ADRES" and merged[-1].label == "ADRES":
+            gap = text[merged[-1].end: finding.start]
+            if len(gap) <= 3 and not gap.strip(" ,"):
+                merged[-1] = merged[-1].moved(merged[-1].start, finding.end)
+                continue
+        merged.append(finding)
+    return merged
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n\"“"
+
+
+def apply_allow(text: str, findings: list[Finding], allow: Iterable[str]) -> list[Finding]:
+    """Drop findings that fall inside an allowed term ("De Link", the organisation running the session)."""
+    allowed_spans = [span for term in allow for span in whole_word(text, term)]
+    if not allowed_spans:
+        return findings
+    return [f for f in findings if not any(s <= f.start and f.end <= e for s, e in allowed_spans)]
+
+
+def apply_deny(text: str, findings: list[Finding], deny: Mapping[str, str] | Iterable[str]) -> list[Finding]:
+    """Add a finding for every occurrence of a denied term (always redacted). ``deny`` maps term → label."""
+    terms = deny.items() if isinstance(deny, Mapping) else ((term, "PERSOON") for term in deny)
+    added = [
+        Finding(label or "PERSOON", start, end, 1.0, "deny_list", "always redacted in this collection")
+        for term, label in terms
+        for start, end in whole_word(text, term)
+    ]
+    return resolve_overlaps(findings + added) if added else findings
+
+
+def apply_decisions(text: str, findings: list[Finding], decisions: Iterable[Decision]) -> list[Finding]:
+    """Re-apply review decisions by surface text, so they survive edits of the story."""
+    decisions = list(decisions)
+    unmark = {d.text.casefold() for d in decisions if d.action == "unmark"}
+    kept = [f for f in findings if text[f.start: f.end].casefold() not in unmark]
+    added = [
+        Finding(d.label, start, end, 1.0, "review", "marked by a reviewer")
+        for d in decisions
+        if d.action == "mark"
+        for start, end in whole_word(text, d.text)
+    ]
+    return resolve_overlaps(kept + added) if added else kept

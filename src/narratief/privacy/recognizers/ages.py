@@ -1,0 +1,139 @@
+"""Ages: "toen ik 17 was", "mijn zoon van 14", "zeventien jaar oud", "de zestienjarige", "in de veertig"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+from narratief.privacy.recognizers.numbers import number_words, value
+
+_DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_DECADE = regex(
+    rf"(?i)\b(?:(?:midden|begin|eind|half|achter|ergens|diep)\s+)?in\s+(?:de|haar|zijn|mijn|hun)\s+(?:{_DECADES}|[2-9]0)(?:\s+jaar)?\b"
+    rf"|\b(?:midden|begin|eind|half|rond|ergens\s+rond|boven|onder|over|voorbij)\s+(?:de\s+)?(?:{_DECADES}|[2-9]0)(?![\w-])"
+    rf"|\b(?:twintiger|dertiger|veertiger|vijftiger|zestiger|zeventiger|tachtiger|negentiger)s?\b"
+    rf"|\b(?:\d{{2}}|{_DECADES})[+-]plusser(?:s)?\b|\b\d{{2}}\+(?=[\s,.)])"
+)
+#: Ages written by other languages' rules inside Dutch text, and in notes: "24 ans", "24 years old", "lft. 24".
+_OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)\b|\b(?:lft|leeftijd|age|âge)\.?\s*:?\s*(\d{1,3})\b"
+               r"|\bjaar\s+of\s+(\d{1,2}|[a-zë]+tig|[a-zë]+tien)\b")
+_JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
+#: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
+_FILLERS = {"pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
+#: "moeder van twee" counts children, not years.
+_PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
+_CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
+_INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
+             ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
+             ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"]]
+_UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
+          "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
+_BRACKET = regex(
+    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(\d{1,3})(?:\s?(?:jaar|jr|j)\.?)?(?:\s?[,/]\s?(?:[mvxMVX]|man|vrouw))?\)"
+    r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
+)
+
+
+class AgeRecognizer(Recognizer):
+    name = "ages"
+    labels = ("LEEFTIJD",)
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        cues = view.lexicons.context["age_cues"]
+        before = [tuple(c.split()) for c in cues["before"]]
+        persons = set(cues["persons"])
+        words = number_words()
+        tokens = view.tokens
+        for match in _DECADE.finditer(view.text):
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
+        for match in _JARIG.finditer(view.text):
+            stem = re.sub(r"(?i)-?jarige?n?$", "", match.group())
+            if stem.isdigit() or stem.lower() in words:
+                yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
+        for match in _BRACKET.finditer(view.text):
+            group = 1 if match.group(1) else 2
+            if 0 < int(match.group(group)) <= 110:
+                yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
+        for match in _OTHER.finditer(view.text):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            number = value(match.group(group))
+            if number is not None and 0 < number <= 110:
+                yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
+        aged: set[int] = set()
+        for match in _ABBREVIATED.finditer(view.text):
+            yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
+        for index, token in enumerate(tokens):
+            number = value(token.lower)
+            if number is None or not 0 < number <= 110 or (token.lower.isdigit() and len(token.lower) > 3):
+                continue
+            if token.lower in ("een", "één") and [t.lower for t in tokens[index + 1: index + 3]] != ["jaar", "oud"]:
+                continue  # "een" is an article far more often than an age
+            is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een")
+            raw_previous = tokens[max(0, index - 6): index]
+            previous = [t.lower for t in raw_previous]
+            fillers = []
+            while previous and previous[-1] in _FILLERS:
+                fillers.append(previous.pop())
+            following = [t.lower for t in tokens[index + 1: index + 3]]
+            kept = [t for t in raw_previous if t.lower not in _FILLERS]
+            lex = view.lexicons
+            name_before = len(kept) >= 2 and kept[-2].is_word and (
+                (kept[-2].is_cap and not kept[-2].sent_start)
+                or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
+            ) and kept[-2].lower not in lex.frequent
+            if not self._cued(previous, before, persons):
+                if is_ordinal or following[:1] and following[0] in _UNITS:
+                    continue
+                if previous[-1:] == [","] and name_before and (not following or following[0] in _CLOSERS):
+                    # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "name, N,")
+                    continue
+                if previous[-1:] == ["van"] and name_before:
+                    # "zoon Emre van 14", "mevrouw Jansen van 95"
+                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                    yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
+                    continue
+                if previous[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd"}) or (
+                    len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and previous[-2] in persons
+                ) or (previous[-1:] == ["en"] and index - 2 in aged):
+                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                    aged.add(index)
+                    yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
+                    continue
+                if following[:2] == ["jaar", "oud"] and not is_ordinal:
+                    yield Finding("LEEFTIJD", token.start, tokens[index + 2].end, 0.85, self.name, "N jaar oud")
+                elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
+                    yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
+                elif previous[-1:] and previous[-1] in {"was", "werd", "is", "ben", "wordt", "word"} and (
+                    not following or following[0] in _CLOSERS | {"en", "of", "toen", "jaar", "geworden"}
+                ) and not is_ordinal and number <= 110:
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "was N.")
+                continue
+            if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"]) or number < 4):
+                continue
+            # "ik ben al vijf jaar droog", "ik was twee jaar ziek", "ik ben twee dagen": a duration, not an age
+            if "al" in fillers or (following[:1] and following[0] in _UNITS and not (
+                previous[-1:] == ["van"] and following[0] in {"maanden", "maand", "weken"}
+            )):
+                continue
+            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")"}:
+                continue
+            end = token.end
+            if following[:1] == ["jaar"]:
+                end = tokens[index + 2].end if following[1:2] == ["oud"] else tokens[index + 1].end
+            aged.add(index)
+            yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
+
+    @staticmethod
+    def _cued(previous: list[str], before: list[tuple[str, ...]], persons: set[str]) -> bool:
+        for cue in before:
+            if tuple(previous[-len(cue):]) == cue:
+                return True
+        # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"
+        return len(previous) >= 2 and previous[-1] == "van" and previous[-2] not in _PARENTS and (
+            previous[-2] in persons or any(previous[-2].endswith(p) for p in persons if len(p) >= 4)
+        )

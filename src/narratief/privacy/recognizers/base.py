@@ -1,0 +1,154 @@
+"""What every recognizer gets (a :class:`TextView`) and the base classes for pattern-based recognizers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.lexicons import Lexicons
+
+#: Presidio's context enhancement: a context word this many tokens before a match raises its score.
+CONTEXT_WINDOW = 5
+CONTEXT_BOOST = 0.35
+
+
+@dataclass
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    i: int
+    sent_start: bool
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with a capital letter (``Gent``, ``Van``, ``'s-Hertogenbosch``, ``UZ``)."""
+        stripped = self.text.lstrip("'’")
+        stripped = stripped[2:] if stripped[:2].lower() == "s-" else stripped
+        return bool(stripped) and stripped[0].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and any(c.isalpha() for c in self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalpha() for c in self.text) and not any(c.isdigit() for c in self.text)
+
+
+@dataclass
+class TextView:
+    """A story as recognizers see it: the text, its word tokens (spaces dropped), and the lexicons."""
+
+    text: str
+    tokens: list[Token]
+    lexicons: Lexicons
+    variant: str = "nl"
+    _by_start: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_start = {t.start: t.i for t in self.tokens}
+
+    def token_at(self, char: int) -> Token | None:
+        index = self._by_start.get(char)
+        return self.tokens[index] if index is not None else None
+
+    def before(self, token: Token, n: int = 1) -> list[Token]:
+        """Up to ``n`` tokens before ``token`` in the same sentence, nearest last."""
+        found: list[Token] = []
+        i = token.i - 1
+        current = token
+        while i >= 0 and len(found) < n and not current.sent_start:
+            current = self.tokens[i]
+            found.insert(0, current)
+            i -= 1
+        return found
+
+    def words_before(self, start: int, n: int = CONTEXT_WINDOW) -> list[str]:
+        """Lowercase tokens in the ``n`` tokens before character ``start``."""
+        index = next((t.i for t in self.tokens if t.end > start), len(self.tokens))
+        return [t.lower.strip(".:") for t in self.tokens[max(0, index - n): index]]
+
+    def context(self, key: str) -> list[str]:
+        return self.lexicons.context[key]
+
+
+class Recognizer:
+    """Finds one family of identifying details. Subclasses implement :meth:`find`."""
+
+    name = "recognizer"
+    labels: tuple[str, ...] = ()
+
+    def find(self, view: TextView) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+@dataclass
+class Pattern:
+    regex: re.Pattern[str]
+    score: float
+    reason: str
+    group: int = 0
+
+
+class PatternRecognizer(Recognizer):
+    """Scored regular expressions, an optional check of each match, and context words that raise the score.
+
+    ``validate(match_text)`` returns ``True`` (raise to ``validated_score``), ``False`` (drop) or ``None`` (keep the
+    pattern's score), as Presidio's ``validate_result``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        patterns: list[Pattern],
+        *,
+        context: Iterable[str] = (),
+        validate: Callable[[str], bool | None] | None = None,
+        validated_score: float = 0.95,
+        kind: str | None = None,
+    ) -> None:
+        self.name = name
+        self.labels = (label,)
+        self.label = label
+        self.patterns = patterns
+        self.context_words = {c.lower() for c in context}
+        self.validate = validate
+        self.validated_score = validated_score
+        self.kind = kind
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        for pattern in self.patterns:
+            for match in pattern.regex.finditer(view.text):
+                start, end = match.span(pattern.group)
+                if start == end:
+                    continue
+                score, reason = pattern.score, pattern.reason
+                if self.validate is not None:
+                    verdict = self.validate(view.text[start:end])
+                    if verdict is False:
+                        continue
+                    if verdict is True:
+                        score, reason = self.validated_score, reason + ", checksum ok"
+                if self.context_words and self.context_words & set(view.words_before(start)):
+                    score, reason = min(1.0, score + CONTEXT_BOOST), reason + ", context"
+                yield Finding(self.label, start, end, score, self.name, reason, self.kind)
+
+
+def stdnum_check(module: str) -> Callable[[str], bool | None]:
+    """A ``validate`` that raises a match whose checksum python-stdnum accepts (``"stdnum.be.nn"``)."""
+
+    def validate(value: str) -> bool | None:
+        import importlib
+
+        return True if importlib.import_module(module).is_valid(value) else None
+
+    return validate
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags | re.UNICODE)

@@ -1,0 +1,41 @@
+"""Dossier, client and reference numbers after the word that names them ("dossiernummer 2023/4471")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+
+_NUMBERISH = regex(r"[A-Za-z]{0,4}[-/]?\d[\w/.-]*\d|\d+")
+
+
+#: Reference-like codes anywhere: letters and digits with a dash or slash ("T-48817/K", "2023/4471").
+_CODE = regex(
+    r"(?<![\w/-])(?:(?=[A-Z0-9/-]*\d{3})(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[/-][A-Z0-9]+){1,4}|\d{4}/\d{3,6})(?![\w/-])"
+)
+_SKIP = {":", ",", "nr", "nr.", "is", "was", "nummer", "#", "van", "mijn", "zijn", "haar", "toen", "het", "de", "dat",
+         "trouwens", "bij", "heette", "heet", "luidt", "luidde", "als", "eigen", "oude"}
+
+
+class DossierRecognizer(Recognizer):
+    name = "dossier"
+    labels = ("ID",)
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        cues = set(view.context("id_cues"))
+        tokens = view.tokens
+        for index, token in enumerate(tokens):
+            if token.lower.rstrip(".:") not in cues:
+                continue
+            # the number may follow after ":", "nr.", "is", "was"
+            for follower in tokens[index + 1: index + 7]:
+                if follower.lower in _SKIP:
+                    continue
+                match = _NUMBERISH.fullmatch(follower.text.rstrip(".,;:"))
+                if match and sum(c.isdigit() for c in follower.text) >= 3:
+                    end = follower.start + len(follower.text.rstrip(".,;:"))
+                    yield Finding("ID", follower.start, end, 0.85, self.name, "number after an id word", "dossier")
+                break
+        for match in _CODE.finditer(view.text):
+            yield Finding("ID", match.start(), match.end(), 0.5, self.name, "reference-like code", "dossier")

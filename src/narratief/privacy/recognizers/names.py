@@ -1,0 +1,232 @@
+"""Names of people, and other proper nouns that identify (places not in the lists, neighbourhoods).
+
+A capitalised word in the middle of a Dutch sentence is a proper noun unless it is a country, language, month or
+other generic word; at the start of a sentence it needs the name and place lists or a following verb of speech.
+Narrative cues ("mijn broer", "juf", "meneer", "Dr.", "heette") make the next word a name, lowercase included.
+Particles join surnames: "Lotte de Vries", "Van den Broeck". In a text written all in lowercase, capitals say
+nothing, so lowercase words are judged by the name and place lists instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, Token
+
+_DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn", "z'n", "hun", "de", "het", "een",
+                "die", "dat", "deze", "dieje", "diene", "ne", "nen", "'n", "den", "d'n", "oude", "nieuwe", "toenmalige",
+                "vroegere", "huidige", "vaste", "eigen", "lieve", "beste", "jongste", "oudste", "kleine", "grote", ","}
+#: Particles that join the parts of one name ("Lotte de Vries", "Jan van der Meer"); not "in", "op", "uit".
+_JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "vanden", "vande", "le", "la", "du", "da",
+            "di", "el", "al", "del", "dos", "het", "d'", "bin", "ben"}
+#: Word sequences that join the parts of an organisation's name: "Agentschap Integratie en Inburgering".
+_ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
+                  ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
+_ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
+_STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
+         "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
+         "niet", "geen", "wel", "zo", "ja", "nee", "oké", "ok", "euh", "eh", "hè", "nou", "ge", "gij", "da", "'k"}
+
+
+def _lowercase_text(view: TextView) -> bool:
+    """True when sentences mostly start in lowercase: a text typed without capitals."""
+    starts = [t for t in view.tokens if t.sent_start and t.is_word]
+    return len(starts) >= 2 and sum(1 for t in starts if t.is_cap) / len(starts) < 0.3
+
+
+class NameRecognizer(Recognizer):
+    name = "names"
+    labels = ("PERSOON", "LOCATIE", "ORGANISATIE")
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        lex = view.lexicons
+        cues = lex.context["person_cues"]
+        self._person_cues = set(cues["kin"]) | set(cues["titles"]) | set(cues["roles"]) | set(cues["naming"])
+        self._speech = set(cues["speech_verbs"])
+        self._strong = set(cues["strong_speech"])
+        self._place_cues = set(lex.context["place_cues"])
+        self._lowercase = _lowercase_text(view)
+        tokens = view.tokens
+        i = 0
+        while i < len(tokens):
+            chunk = self._chunk(tokens, i, lex)
+            if not chunk:
+                token = tokens[i]
+                if token.text.islower() and token.is_word:
+                    finding = self._judge_lowercase(view, token)
+                    if finding is not None:
+                        yield finding
+                i += 1
+                continue
+            i = chunk[-1].i + 1
+            finding = self._judge(view, chunk)
+            if finding is not None:
+                yield self._with_quote(view, finding)
+
+    @staticmethod
+    def _with_quote(view: TextView, finding: Finding) -> Finding:
+        """Include the apostrophe of "'s-Hertogenbosch" that spaCy splits off."""
+        if finding.start > 0 and view.text[finding.start - 1] in "'’" and view.text[finding.start: finding.start + 2].lower() in ("s-", "t-"):
+            return finding.moved(finding.start - 1, finding.end)
+        return finding
+
+    # -- chunking -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _is_name_word(token: Token, lex) -> bool:
+        if not (token.is_cap and token.is_word and len(token.text) > 1):
+            return False
+        if token.is_upper and len(token.text) <= 6 and not (
+            token.lower in lex.first_names or token.lower in lex.surnames or token.lower in lex.places
+        ):
+            return False  # acronyms: OCMW, GGZ, PTSS, BSN (but SOFIE, GENT in a text written in capitals)
+        if "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower():
+            return False  # FACT-team, WIA-keuring, NA-groep
+        return True
+
+    def _chunk(self, tokens: list[Token], i: int, lex) -> list[Token]:
+        """The longest run of name words (with particles, acronyms and joiners between) starting at ``i``."""
+        if not self._is_name_word(tokens[i], lex):
+            return []
+        chunk = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and not tokens[j].sent_start:
+            token = tokens[j]
+            if self._is_name_word(token, lex):
+                chunk.append(token)
+                j += 1
+                continue
+            if token.is_upper and token.is_word and len(token.text) <= 4:  # "Erasmus MC"
+                chunk.append(token)
+                j += 1
+                continue
+            k = j
+            while k < len(tokens) and tokens[k].lower in _JOINERS and not tokens[k].sent_start and k - j < 3:
+                k += 1
+            if k == j and chunk[0].lower not in lex.first_names:
+                for sequence in _ORG_SEQUENCES:
+                    if tuple(t.lower for t in tokens[j: j + len(sequence)]) == sequence:
+                        k = j + len(sequence)
+                        break
+            if k > j and k < len(tokens) and self._is_name_word(tokens[k], lex) and not tokens[k].sent_start:
+                if tokens[j].lower in _ORG_JOINERS - _JOINERS and tokens[k].lower in lex.first_names:
+                    break  # "Lotte en Jan" are two people
+                chunk.extend(tokens[j:k + 1])
+                j = k + 1
+                continue
+            break
+        return chunk
+
+    # -- judging ------------------------------------------------------------------------------------------
+    def _cue_before(self, view: TextView, token: Token) -> bool:
+        before = view.before(token, 4)
+        while before and before[-1].lower in _DETERMINERS:
+            before.pop()
+        return bool(before) and before[-1].lower.rstrip(".") in self._person_cues
+
+    def _judge_lowercase(self, view: TextView, token: Token) -> Finding | None:
+        lex = view.lexicons
+        word = token.lower
+        if len(word) < 3 or word in lex.never or word in _STOP or word in _JOINERS or word in lex.frequent:
+            return None
+        cued = self._cue_before(view, token)
+        if word in lex.first_names and (cued or self._lowercase or word not in lex.vocabulary and word not in lex.places):
+            end = token.end
+            # "bram de smet": a surname after joiners
+            j = token.i + 1
+            while j < len(view.tokens) and view.tokens[j].lower in _JOINERS:
+                j += 1
+            if j < len(view.tokens) and j > token.i + 1 and view.tokens[j].lower in lex.surnames and view.tokens[j].text.islower():
+                end = view.tokens[j].end
+            return Finding("PERSOON", token.start, end, 0.75 if cued else 0.5, self.name, "lowercase first name")
+        if self._lowercase:
+            prev = view.before(token, 1)
+            place_cue = bool(prev) and prev[-1].lower in self._place_cues
+            if word in lex.places and (place_cue or word not in lex.vocabulary):
+                return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
+            if word in lex.first_names and not token.sent_start:
+                return Finding("PERSOON", token.start, token.end, 0.5, self.name, "first name in a lowercase text")
+        return None
+
+    def _judge(self, view: TextView, chunk: list[Token]) -> Finding | None:
+        lex = view.lexicons
+        tokens = view.tokens
+        # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
+        while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and chunk[0].lower not in _JOINERS:
+            chunk = chunk[1:]
+            while chunk and not chunk[0].is_cap:
+                chunk = chunk[1:]
+        # Titles are cues, not part of the name: "Dr. Vandenberghe" -> "Vandenberghe".
+        titles = set(lex.context["person_cues"]["titles"])
+        while len(chunk) > 1 and chunk[0].lower.rstrip(".") in titles:
+            chunk = chunk[1:]
+        while chunk and not chunk[-1].is_cap:
+            chunk = chunk[:-1]
+        if not chunk:
+            return None
+        phrase = " ".join(t.lower for t in chunk)
+        if phrase in lex.never:
+            return None  # "Veilig Thuis", "België": generic on their own
+        # Extend to the left with lowercase particles after a title: "meneer de Vries", "mevrouw van der Meer".
+        start_token = chunk[0]
+        before = view.before(start_token, 3)
+        particles = []
+        while before and before[-1].lower in _JOINERS and not before[-1].is_cap:
+            particles.insert(0, before.pop())
+        cue = self._cue_before(view, particles[0] if particles else start_token)
+        if particles and (cue or chunk[0].lower in lex.surnames):
+            start_token = particles[0]
+        words = [t for t in chunk if t.is_cap and t.lower not in _JOINERS]
+        lowered = [t.lower for t in words] or [t.lower for t in chunk]
+        named = [w for w in lowered if w in lex.first_names or w in lex.surnames]
+        place = all(w in lex.places for w in lowered)
+        common = all(lex.is_common(w) or w in lex.never for w in lowered)
+        frequent = any(w in lex.frequent for w in lowered)
+        inner_joiner = any(t.lower in _ORG_JOINERS - _JOINERS for t in chunk)
+        at_start = chunk[0].sent_start
+        nxt = tokens[chunk[-1].i + 1].lower if chunk[-1].i + 1 < len(tokens) else ""
+        prev = [t.lower for t in view.before(start_token, 2)]
+        place_cue = bool(prev) and prev[-1] in self._place_cues
+        start, end = start_token.start, chunk[-1].end
+
+        if cue:
+            return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
+        if len(lowered) == 1 and lowered[0] in lex.never:
+            return None
+        if place and (place_cue or not named):
+            if not at_start or not (common or frequent):
+                return Finding("LOCATIE", start, end, 0.85 if not common else 0.7, self.name, "place list")
+        if inner_joiner and len(words) >= 2:
+            return Finding("ORGANISATIE", start, end, 0.7, self.name, "capitalised words joined by 'en'/'voor'")
+        if len(words) >= 2 and named and not (at_start and common and chunk[0].lower not in _JOINERS):
+            return Finding("PERSOON", start, end, 0.85, self.name, "name with surname")
+        if not at_start:
+            if named:
+                return Finding("PERSOON", start, end, 0.8, self.name, "name list")
+            if place:
+                return Finding("LOCATIE", start, end, 0.75, self.name, "place list")
+            label = "LOCATIE" if place_cue else "PERSOON"
+            if not common:
+                return Finding(label, start, end, 0.65, self.name, "unknown capitalised word mid-sentence")
+            return Finding(label, start, end, 0.45, self.name, "capitalised word mid-sentence")
+        # At the start of a sentence a capital says nothing; the lists and the next word must.
+        if named and nxt in self._strong:
+            return Finding("PERSOON", start, end, 0.7, self.name, "name before a verb of speech")
+        if frequent:
+            return None
+        if named and not common:
+            return Finding("PERSOON", start, end, 0.7, self.name, "name list at sentence start")
+        if place and not common:
+            return Finding("LOCATIE", start, end, 0.7, self.name, "place list at sentence start")
+        if named and nxt in self._speech:
+            return Finding("PERSOON", start, end, 0.6, self.name, "name before a verb")
+        if len(words) >= 2 and not all(lex.is_common(w) for w in lowered[1:]):
+            return Finding("PERSOON", start, end, 0.55, self.name, "capitalised words")
+        if len(words) == 1 and not lex.is_common(lowered[0]) and nxt in self._speech and "-" not in lowered[0]:
+            return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
+        return None
+
+    @staticmethod
+    def _known_name(token: Token, lex) -> bool:
+        word = token.lower
+        return (word in lex.first_names or word in lex.surnames or word in lex.places) and not lex.is_common(word)

@@ -1,0 +1,95 @@
+"""Organisations that identify where someone was: "CAW Oost-Vlaanderen", "OCMW Aalst", "PC Dr. Guislain",
+"basisschool De Regenboog", "Sint-Jozefcollege", "in De Wissel". Generic mentions ("het OCMW") stay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView
+
+_INNER = {"de", "des", "der", "den", "van", "voor", "en", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
+
+
+class OrganisationRecognizer(Recognizer):
+    name = "organisations"
+    labels = ("ORGANISATIE",)
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        lex = view.lexicons
+        heads = set(lex.context["organisation_heads"])
+        suffixes = tuple(lex.context["organisation_suffixes"])
+        tokens = view.tokens
+        for index, token in enumerate(tokens):
+            word = token.lower
+            # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
+            #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
+            acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word
+            institution = token.is_cap and token.is_word and any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
+            if word in heads or acronym or institution or (token.text.islower() and any(word.endswith(h) for h in heads if len(h) >= 6)):
+                end_index = index
+                j = index + 1
+                while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
+                    nxt = tokens[j]
+                    if nxt.is_cap and any(c.isalpha() for c in nxt.text) or nxt.text in {"Dr.", "St.", "dr.", "st."}:
+                        end_index = j
+                    elif nxt.text.islower() and nxt.is_word and word in heads and len(nxt.text) > 2 and nxt.lower not in lex.never and (
+                        nxt.lower not in lex.vocabulary or nxt.lower in lex.places or nxt.lower in lex.surnames
+                    ) and nxt.lower not in lex.frequent:
+                        end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
+                    elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+                        pass
+                    else:
+                        break
+                    j += 1
+                if end_index > index:
+                    tail = [t.lower for t in tokens[index + 1: end_index + 1] if t.is_cap]
+                    if tail and all(t in lex.never for t in tail):
+                        continue
+                    start = token.start if word in heads or acronym or institution else tokens[index + 1].start
+                    yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
+                    continue
+            # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
+            if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
+                suffix = next((s for s in suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
+                if suffix and word not in heads:
+                    yield Finding("ORGANISATIE", token.start, token.end, 0.75, self.name, f"name ending -{suffix}")
+                    continue
+            # 3. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"
+            if token.text in {"De", "Het", "'t", "Den", "Ter"} and not token.sent_start and index + 1 < len(tokens):
+                nxt = tokens[index + 1]
+                if nxt.is_cap and nxt.is_word and not nxt.sent_start:
+                    end = nxt.end
+                    j = index + 2
+                    while j < len(tokens) and tokens[j].is_cap and tokens[j].is_word and not tokens[j].sent_start:
+                        end = tokens[j].end
+                        j += 1
+                    yield Finding("ORGANISATIE", token.start, end, 0.7, self.name, "capitalised article and name")
+
+
+class GazetteerRecognizer(Recognizer):
+    """Multi-word places, streets and institutions from the lexicons ("Den Haag", "Leger des Heils", "GGZ Centraal")."""
+
+    name = "gazetteer"
+    labels = ("LOCATIE", "ADRES", "ORGANISATIE")
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        lex = view.lexicons
+        tokens = view.tokens
+        lowered = [t.lower for t in tokens]
+        for index, token in enumerate(tokens):
+            if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap):
+                continue
+            for phrase, label in lex.phrases.get(token.lower, ()):
+                size = len(phrase)
+                if tuple(lowered[index: index + size]) != phrase:
+                    continue
+                caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
+                if size == 1 and (token.sent_start or lex.is_common(token.lower)):
+                    continue
+                if caps < 2 and token.sent_start:
+                    continue
+                if any(t.sent_start for t in tokens[index + 1: index + size]):
+                    continue
+                yield Finding(label, token.start, tokens[index + size - 1].end, 0.8, self.name, f"{label.lower()} list")
+                break

@@ -1,0 +1,46 @@
+"""Phone numbers of Belgium and the Netherlands (and international ones), through Google's libphonenumber."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+
+_LOOSE = regex(r"(?<![\w+])(?:\+|00)?\d[\d\s./()-]{7,17}\d(?!\w)")
+
+
+class PhoneRecognizer(Recognizer):
+    """Numbers that libphonenumber accepts as possible for BE or NL, written in any common way."""
+
+    name = "phone"
+    labels = ("TELEFOON",)
+
+    def __init__(self, regions: tuple[str, ...] = ("BE", "NL")) -> None:
+        self.regions = regions
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        import phonenumbers
+
+        seen: set[tuple[int, int]] = set()
+        for region in self.regions:
+            for match in phonenumbers.PhoneNumberMatcher(view.text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+                span = (match.start, match.end)
+                if span in seen:
+                    continue
+                seen.add(span)
+                digits = sum(c.isdigit() for c in match.raw_string)
+                if digits < 9:
+                    continue
+                valid = phonenumbers.is_valid_number(match.number)
+                yield Finding("TELEFOON", match.start, match.end, 0.9 if valid else 0.7, self.name,
+                              "valid phone number" if valid else "possible phone number")
+        # Numbers written with unusual separators ("0478/12.34.56") that the matcher may skip.
+        for match in _LOOSE.finditer(view.text):
+            raw = match.group()
+            digits = "".join(c for c in raw if c.isdigit())
+            if not 9 <= len(digits) <= 13 or (match.start(), match.end()) in seen:
+                continue
+            if raw.startswith(("+", "00")) or digits.startswith("0"):
+                if any(sep in raw for sep in " ./-") or raw.startswith("+"):
+                    yield Finding("TELEFOON", match.start(), match.end(), 0.6, self.name, "phone-like digit groups")

@@ -1,0 +1,52 @@
+"""Postcodes with their place: Belgian "9000 Gent" (four digits, low score alone) and Dutch "3512 JK Utrecht"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+
+_BE = regex(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(?=\s+[A-Z'])")
+_NL = regex(r"(?<![\w.,/-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
+_JOINERS = {"aan", "op", "in", "bij", "den", "de", "der", "ter", "van"}
+
+
+def _place_end(view: TextView, end: int) -> tuple[int, bool]:
+    """End of the place name right after a postcode, and whether that place is in the place lists."""
+    index = next((t.i for t in view.tokens if t.start >= end), None)
+    if index is None:
+        return end, False
+    words = []
+    for token in view.tokens[index: index + 5]:
+        if token.is_cap or (words and token.lower in _JOINERS):
+            words.append(token)
+        else:
+            break
+    while words and not words[-1].is_cap:
+        words.pop()
+    if not words or words[0].sent_start:
+        return end, False
+    lowered = tuple(t.lower for t in words)
+    known = any(w in view.lexicons.places for w in lowered) or any(
+        lowered[: len(phrase)] == phrase for phrase, _ in view.lexicons.phrases.get(lowered[0], [])
+    )
+    return words[-1].end, known
+
+
+class PostcodeRecognizer(Recognizer):
+    name = "postcodes"
+    labels = ("ADRES",)
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        cues = set(view.context("postcode_cues"))
+        for match in _BE.finditer(view.text):
+            end, known = _place_end(view, match.end())
+            context = bool(cues & set(view.words_before(match.start(), 3)))
+            if known or context:
+                score = 0.9 if known else 0.7
+                yield Finding("ADRES", match.start(), end, score, self.name, "Belgian postcode and place")
+        for match in _NL.finditer(view.text):
+            end, known = _place_end(view, match.end())
+            yield Finding("ADRES", match.start(), end if known or end > match.end() else match.end(), 0.9, self.name,
+                          "Dutch postcode")

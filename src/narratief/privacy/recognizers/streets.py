@@ -1,0 +1,68 @@
+"""Street addresses: a street name with a Flemish or Dutch street-type ending, or a known Dutch street, and its number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+
+_NUMBER = regex(r"\s*(?:nr\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*(?:bus|/|-)\s*\d{1,4}[a-zA-Z]?)?(?![\d\w])")
+_PREFIXES = {"sint", "lange", "korte", "oude", "nieuwe", "grote", "kleine", "hoge", "lage", "noord", "zuid", "oost",
+             "west", "onze-lieve-vrouw", "kerk", "heilige", "dr.", "burgemeester", "koning", "koningin", "prins", "graaf",
+             "van", "de", "den", "der", "'t"}
+
+
+@lru_cache(maxsize=4)
+def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
+    import importlib
+
+    found = set(extra)
+    for module in ("faker.providers.address.nl_BE", "faker.providers.address.nl_NL"):
+        try:
+            found.update(s.lower() for s in importlib.import_module(module).Provider.street_suffixes)
+        except (ModuleNotFoundError, AttributeError):
+            pass
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+class StreetRecognizer(Recognizer):
+    name = "streets"
+    labels = ("ADRES",)
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        suffixes = view.lexicons.context.get("_street_suffixes")
+        if suffixes is None:
+            suffixes = _suffixes(tuple(view.context("street_suffixes")))
+            view.lexicons.context["_street_suffixes"] = suffixes
+        tokens = view.tokens
+        for index, token in enumerate(tokens):
+            word = token.lower
+            number = _NUMBER.match(view.text, token.end)
+            suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None)
+            if suffix is None and number and token.is_cap and word in suffixes:
+                suffix = word  # "Markt 12", "Kaai 4"
+            if suffix is None or not token.is_word:
+                continue
+            if not token.is_cap and not number:
+                continue
+            if token.is_cap and not number and (view.lexicons.is_common(word) or token.sent_start):
+                continue
+            start = token.start
+            j = index - 1
+            taken = 0
+            # preceding words of the street name: "Lange Lozanastraat", "Lodewijk De Meesterstraat", "Plantin en Moretuslei"
+            while j >= 0 and not tokens[j + 1].sent_start and taken < 4:
+                previous = tokens[j]
+                if previous.is_cap and previous.is_word and previous.lower not in view.lexicons.never:
+                    start = previous.start
+                elif previous.lower in {"en", "de", "van", "der", "den", "ter", "'t"} and j > 0 and tokens[j - 1].is_cap and not previous.sent_start:
+                    pass
+                else:
+                    break
+                j -= 1
+                taken += 1
+            end = number.end() if number else token.end
+            score = 0.9 if number else 0.65
+            yield Finding("ADRES", start, end, score, self.name, f"street ending -{suffix}" + (" with number" if number else ""))
