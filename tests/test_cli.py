@@ -123,3 +123,14 @@ def test_store_migrate_list(runner, db_path):
     result = invoke(runner, "store", "migrate", "--db", db_path, "--list")
     assert "[x] 0001_initial" in result.stdout
     assert "al bij" in invoke(runner, "store", "migrate", "--db", db_path).stdout
+
+
+def test_anonymise_and_detect_a_file(runner, tmp_path):
+    path = tmp_path / "verhaal.txt"
+    path.write_text("Mijn zus Ilse woont in Borgerhout.", encoding="utf-8")
+    result = invoke(runner, "anonymise", path)
+    assert result.stdout.strip() == "Mijn zus [PERSOON-1] woont in [LOCATIE-1]."
+    listed = invoke(runner, "detect", path)
+    rows = list(csv.DictReader(io.StringIO(listed.stdout)))
+    assert [(r["label"], r["start"], r["end"]) for r in rows] == [("PERSOON", "9", "13"), ("LOCATIE", "23", "33")]
+    assert "Ilse" not in listed.stdout and "Borgerhout" not in listed.stdout

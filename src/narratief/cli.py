@@ -211,6 +211,45 @@ def erase(db: str, story_id, participant) -> None:
     run(act)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--mode", type=click.Choice(["placeholder", "surrogate", "mask"]), default="placeholder", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Schrijf de geanonimiseerde tekst naar dit bestand.")
+def anonymise(file: str, mode: str, out) -> None:
+    """Anonimiseer een tekstbestand (UTF-8) en toon of bewaar het resultaat."""
+    from narratief.importing import decode_bytes
+    from narratief.privacy.anonymiser import Anonymiser
+
+    def act() -> None:
+        text, _ = decode_bytes(Path(file).read_bytes())
+        result = Anonymiser(mode)(text)
+        if out:
+            Path(out).write_text(result.text, encoding="utf-8")
+            click.echo(f"{len(result.spans)} gegevens vervangen; geschreven naar {out}.")
+        else:
+            click.echo(result.text)
+
+    run(act)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def detect(file: str) -> None:
+    """Toon welke soorten persoonlijke gegevens waar in een tekstbestand staan (zonder de gegevens zelf)."""
+    from narratief.importing import decode_bytes
+    from narratief.privacy.detect import detect as find
+
+    def act() -> None:
+        text, _ = decode_bytes(Path(file).read_bytes())
+        findings = find(text)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["label", "start", "end", "score", "recognizer", "kind"])
+        for f in findings:
+            writer.writerow([f.label, f.start, f.end, f"{f.score:.2f}", f.recognizer, f.kind or ""])
+
+    run(act)
+
+
 @cli.group()
 def store() -> None:
     """Onderhoud van de database."""

@@ -97,4 +97,34 @@ UI: dict[str, str] = {
     "metadata": "Deelnemer: {participant} · Sessie: {session} · Niveau: {level} · Perspectief: {perspective}"
     " · Soort: {kind} · Versie: {version}",
     "onbekend": "—",
+    "controleer": "Controleer anonimisering",
+    "review_uitleg": "Gemarkeerd is wat verborgen wordt. Vink uit wat geen persoonlijk gegeven is; voeg toe wat gemist werd.",
+    "review_geen": "Er zijn geen persoonlijke gegevens gevonden.",
+    "review_toevoegen": "Gemist gegeven toevoegen",
+    "review_tekst": "Tekst",
+    "review_soort": "Soort",
+    "review_bewaar": "Beslissingen bewaren",
+    "review_bewaard": "Beslissingen bewaard; de gedeelde tekst is bijgewerkt.",
+    "review_alleen_begeleider": "Controleren kan alleen bij verhalen met toestemming voor de begeleider.",
+    "review_waarschuwing": "Let op: dit verhaal bevat {aantal} persoonlijke gegevens (namen, plaatsen, nummers). "
+    "Ze worden verborgen voor iedereen behalve jezelf.",
+    "lijsten_kop": "Privacy-instellingen van deze verzameling",
+    "lijst_toelaten": "Nooit verbergen (één per regel), bv. de organisatie die de sessie organiseert",
+    "lijst_verbergen": "Altijd verbergen (één per regel)",
+    "lijsten_bewaar": "Lijsten bewaren",
+    "lijsten_bewaard": "Lijsten bewaard; alle gedeelde teksten worden opnieuw berekend.",
+}
+
+#: How each kind of identifying detail is named to a person.
+LABELS: dict[str, str] = {
+    "PERSOON": "Persoon",
+    "LOCATIE": "Plaats",
+    "ADRES": "Adres",
+    "ORGANISATIE": "Organisatie",
+    "DATUM": "Datum",
+    "LEEFTIJD": "Leeftijd",
+    "TELEFOON": "Telefoon",
+    "EMAIL": "E-mail",
+    "URL": "Website",
+    "ID": "Nummer of account",
 }

@@ -109,3 +109,39 @@ def test_start_page_links_the_notebooks_that_exist(filled_store):
     html = page.children[0].value
     assert "00-start.ipynb" in html
     assert "99-" not in html
+
+
+def test_review_unmark_and_mark_change_the_shared_text(browser, filled_store):
+    story_id = filled_store.add_story(
+        "Ik sprak met Lotte in Borgerhout over Bosbes.", participant="Linde", consent=["eigen", "begeleider"]
+    ).id
+    browser.refresh()
+    browser.story_list.value = story_id
+    assert browser.review_button.layout.display is None
+    browser.review_button.value = True
+    items = {box.description: box for box in browser.review.boxes.children}
+    assert "Persoon: Lotte" in items and "Plaats: Borgerhout" in items
+    assert "<mark" in browser.review.text_view.value
+    items["Plaats: Borgerhout"].value = False
+    browser.review.new_text.value = "Bosbes"
+    browser.review.add_button.click()
+    browser.review.save_button.click()
+    assert filled_store.decisions(story_id) == [("unmark", "Borgerhout", "LOCATIE"), ("mark", "Bosbes", "PERSOON")]
+    assert "Borgerhout" in browser.text.value and "Bosbes" not in browser.text.value and "Lotte" not in browser.text.value
+
+
+def test_review_is_offered_only_with_consent_for_the_facilitator(browser, filled_store):
+    story_id = filled_store.story_ids(participant="Wilg")[0]
+    browser.story_list.value = story_id
+    assert browser.review_button.layout.display == "none"
+
+
+def test_privacy_lists_panel_saves_and_takes_effect(filled_store):
+    page = StartPage(filled_store)
+    story_id = filled_store.add_story("De Link organiseerde het.", participant="Berk", consent=["eigen", "begeleider"]).id
+    page.lists.allow.value = "De Link\n"
+    page.lists.save_button.click()
+    assert filled_store.privacy_lists()[0] == ["De Link"]
+    from narratief.privacy.gate import shareable_text
+
+    assert shareable_text(filled_store, story_id, "begeleider") == "De Link organiseerde het."

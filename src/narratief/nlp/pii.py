@@ -38,18 +38,19 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl") -> TextView:
     """The recognizers' view of a doc: word tokens with sentence starts (also after a colon, quote or newline)."""
     tokens: list[Token] = []
     previous = None
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for token in doc:
         if token.is_space:
             continue
         sent_start = bool(token.is_sent_start) or previous is None
         if previous is not None and not sent_start:
-            gap = doc.text[previous.idx + len(previous.text): token.idx]
+            gap = text[previous.idx + len(previous.text): token.idx]
             sent_start = "\n" in gap or previous.text in _BREAKS or previous.text.endswith((".", "!", "?")) and previous.text not in {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in {"'k", "'t", "'n", "k", "'s"}:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
         tokens.append(Token(token.text, token.lower_, token.idx, token.idx + len(token.text), len(tokens), sent_start))
         previous = token
-    return TextView(doc.text, tokens, lexicons, variant)
+    return TextView(text, tokens, lexicons, variant)
 
 
 class PiiComponent:
@@ -106,7 +107,8 @@ class PiiComponent:
 
     def find(self, doc: Doc, variant: str = "nl") -> list[Finding]:
         """All identifying details in ``doc`` at or above ``min_score``, non-overlapping, consistent."""
-        if not doc.text.strip():
+        text = doc.text
+        if not text.strip():
             return []
         view = text_view(doc, self.lexicons, variant)
         found: list[Finding] = []
@@ -118,9 +120,9 @@ class PiiComponent:
                 if label:
                     found.append(Finding(label, ent.start_char, ent.end_char, 0.6, "ner", f"trained NER {ent.label_}"))
         found = [f for f in found if f.score >= self.min_score and f.end > f.start]
-        found = apply_allow(doc.text, found, self.allow)
-        found = apply_deny(doc.text, resolve_overlaps(found), self.deny)
-        return propagate(doc.text, found, self.lexicons)
+        found = apply_allow(text, found, self.allow)
+        found = apply_deny(text, resolve_overlaps(found), self.deny)
+        return propagate(text, found, self.lexicons)
 
     def set_annotations(self, doc: Doc, findings: list[Finding]) -> None:
         spans, kept = [], []

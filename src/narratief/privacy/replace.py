@@ -56,19 +56,33 @@ class Entities:
     def __init__(self) -> None:
         self._people: list[set[str]] = []  # parts of each person's fullest name
         self._fullest: list[str] = []
+        self._by_part: dict[str, list[int]] = {}  # name part -> people having it
         self._numbers: dict[tuple[str, object], int] = {}
         self._count: dict[str, int] = {}
+        self._seen: dict[str, int] = {}
 
     def _person(self, surface: str) -> int:
+        known = self._seen.get(surface)
+        if known is not None:
+            return known
         parts = set(_name_parts(surface)) or {surface.casefold()}
-        for index, person in enumerate(self._people):
+        candidates = sorted({i for part in parts for i in self._by_part.get(part, ())})
+        for index in candidates:
+            person = self._people[index]
             if parts <= person or person <= parts:
                 if len(parts) > len(person):
                     self._people[index], self._fullest[index] = parts, surface
+                    for part in parts:
+                        self._by_part.setdefault(part, []).append(index)
+                self._seen[surface] = index
                 return index
         self._people.append(parts)
         self._fullest.append(surface)
-        return len(self._people) - 1
+        index = len(self._people) - 1
+        for part in parts:
+            self._by_part.setdefault(part, []).append(index)
+        self._seen[surface] = index
+        return index
 
     def learn(self, label: str, surface: str) -> None:
         if label == "PERSOON":

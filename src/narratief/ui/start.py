@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from narratief import teksten
 from narratief.resources import notebooks_dir
 from narratief.store import StoryStore
+from narratief.ui.review import PrivacyListsPanel
 from narratief.ui.story_browser import StoryBrowser
 
 
@@ -33,5 +34,9 @@ class StartPage(widgets.VBox):
             f"<h3>{teksten.UI['notebooks_kop']}</h3>{notebook_links()}"
             f"<h3>{teksten.UI['verhalenbank_kop']}</h3>"
         )
-        super().__init__([header, self.browser], **kwargs)
+        self.lists = PrivacyListsPanel(store)
+        settings = widgets.Accordion(children=[self.lists], titles=(teksten.UI["lijsten_kop"],))
+        settings.selected_index = None
+        settings.add_class("nf-settings")
+        super().__init__([header, self.browser, settings], **kwargs)
         self.add_class("nf-start")

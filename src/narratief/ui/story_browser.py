@@ -14,6 +14,7 @@ from narratief.privacy.gate import shareable_text
 from narratief.stories import KINDS, LEVELS, PERSPECTIVES
 from narratief.store import StoryStore
 from narratief.ui.consent import ConsentPanel
+from narratief.ui.review import ReviewPanel
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,11 @@ class StoryBrowser(widgets.VBox):
         self.text = widgets.HTML(f"<i>{T['kies_verhaal']}</i>")
         self.text.add_class("nf-story-text")
         self.consent = ConsentPanel()
+        self.review_button = widgets.ToggleButton(description=T["controleer"], icon="eye")
+        self.review_button.add_class("nf-review-toggle")
+        self.review = ReviewPanel(on_save=self._save_decisions)
+        self.review.layout.display = "none"
+        self.review_button.observe(self._on_review_toggle, names="value")
         self.erase_button = widgets.Button(description=T["wissen"], button_style="danger", icon="trash")
         self.erase_button.add_class("nf-erase")
         self.confirm_erase = ConfirmBox("nf-confirm-erase")
@@ -86,7 +92,8 @@ class StoryBrowser(widgets.VBox):
         self.status = widgets.HTML()
         self.status.add_class("nf-status")
         self.detail = widgets.VBox(
-            [self.meta, self.text, self.consent, self.confirm_withdraw, self.erase_button, self.confirm_erase]
+            [self.meta, self.text, self.review_button, self.review, self.consent, self.confirm_withdraw,
+             self.erase_button, self.confirm_erase]
         )
         self.detail.layout.display = "none"
 
@@ -175,10 +182,32 @@ class StoryBrowser(widgets.VBox):
             self.text.value = f"<div class='nf-notice'><i>{html.escape(err.message)}</i></div>"
         self._loading = True
         try:
-            self.consent.show(self.store.granted_purposes(story_id))
+            granted = self.store.granted_purposes(story_id)
+            self.consent.show(granted)
+            self.review_button.value = False
+            self.review_button.layout.display = None if READER_PURPOSE in granted else "none"
         finally:
             self._loading = False
         self.detail.layout.display = None
+
+    # -- review of the anonymisation (the facilitator may read stories with consent for 'begeleider') ------
+    def _on_review_toggle(self, change) -> None:
+        if not change["new"] or self.selected is None:
+            self.review.layout.display = "none"
+            return
+        if not self.store.has_consent(self.selected, READER_PURPOSE):
+            self.status.value = T["review_alleen_begeleider"]
+            self.review_button.value = False
+            return
+        story = self.store.get_story(self.selected)
+        self.review.load(story.text, self.store.decisions(story.id))
+        self.review.layout.display = None
+
+    def _save_decisions(self, decisions: list) -> None:
+        story_id = self.selected
+        self.store.set_decisions(story_id, decisions)
+        shown = shareable_text(self.store, story_id, READER_PURPOSE)
+        self.text.value = f"<div class='nf-text'>{html.escape(shown).replace(chr(10), '<br>')}</div>"
 
     def _on_consent(self, change) -> None:
         if self._loading or self.selected is None:

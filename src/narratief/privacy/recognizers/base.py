@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,9 +49,17 @@ class TextView:
     lexicons: Lexicons
     variant: str = "nl"
     _by_start: dict[int, int] = field(default_factory=dict, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _ends: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._by_start = {t.start: t.i for t in self.tokens}
+        self._starts = [t.start for t in self.tokens]
+        self._ends = [t.end for t in self.tokens]
+
+    def index_after(self, char: int) -> int:
+        """Index of the first token that starts at or after ``char`` (``len(tokens)`` when none)."""
+        return bisect.bisect_left(self._starts, char)
 
     def token_at(self, char: int) -> Token | None:
         index = self._by_start.get(char)
@@ -69,7 +78,7 @@ class TextView:
 
     def words_before(self, start: int, n: int = CONTEXT_WINDOW) -> list[str]:
         """Lowercase tokens in the ``n`` tokens before character ``start``."""
-        index = next((t.i for t in self.tokens if t.end > start), len(self.tokens))
+        index = bisect.bisect_right(self._ends, start)
         return [t.lower.strip(".:") for t in self.tokens[max(0, index - n): index]]
 
     def context(self, key: str) -> list[str]:
@@ -135,7 +144,9 @@ class PatternRecognizer(Recognizer):
                     if verdict is True:
                         score, reason = self.validated_score, reason + ", checksum ok"
                 if self.context_words and self.context_words & set(view.words_before(start)):
-                    score, reason = min(1.0, score + CONTEXT_BOOST), reason + ", context"
+                    # context raises an unchecked match to at most 0.9: a valid checksum stays the stronger evidence
+                    cap = 1.0 if score >= self.validated_score else 0.9
+                    score, reason = min(cap, score + CONTEXT_BOOST), reason + ", context"
                 yield Finding(self.label, start, end, score, self.name, reason, self.kind)
 
 

@@ -35,7 +35,7 @@ class DossierRecognizer(Recognizer):
                 match = _NUMBERISH.fullmatch(follower.text.rstrip(".,;:"))
                 if match and sum(c.isdigit() for c in follower.text) >= 3:
                     end = follower.start + len(follower.text.rstrip(".,;:"))
-                    yield Finding("ID", follower.start, end, 0.85, self.name, "number after an id word", "dossier")
+                    yield Finding("ID", follower.start, end, 0.75, self.name, "number after an id word", "dossier")
                 break
         for match in _CODE.finditer(view.text):
             yield Finding("ID", match.start(), match.end(), 0.5, self.name, "reference-like code", "dossier")

@@ -152,7 +152,9 @@ class NameRecognizer(Recognizer):
         lex = view.lexicons
         tokens = view.tokens
         # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
-        while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and chunk[0].lower not in _JOINERS:
+        while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
+            chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames  # "De Groot zei", "Van Dijk heeft"
+        ):
             chunk = chunk[1:]
             while chunk and not chunk[0].is_cap:
                 chunk = chunk[1:]
@@ -189,6 +191,12 @@ class NameRecognizer(Recognizer):
         place_cue = bool(prev) and prev[-1] in self._place_cues
         start, end = start_token.start, chunk[-1].end
 
+        heads = lex.context["organisation_heads"]
+        head_before = view.before(chunk[0], 2)
+        if head_before and head_before[-1].lower.rstrip(".") in titles:
+            head_before = head_before[:-1]
+        if head_before and head_before[-1].lower in heads and not head_before[-1].text.islower():
+            return Finding("ORGANISATIE", start, end, 0.85, self.name, "name after an organisation word")  # "PC Dr. Guislain"
         if cue:
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:

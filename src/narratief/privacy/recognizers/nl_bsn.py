@@ -5,7 +5,6 @@ from __future__ import annotations
 from narratief.privacy.recognizers.base import Pattern, PatternRecognizer, regex, stdnum_check
 
 
-
 NL_BSN = PatternRecognizer(
     "nl_bsn",
     "ID",

@@ -19,19 +19,23 @@ class OrganisationRecognizer(Recognizer):
         lex = view.lexicons
         heads = set(lex.context["organisation_heads"])
         suffixes = tuple(lex.context["organisation_suffixes"])
+        long_heads = tuple(h for h in heads if len(h) >= 6)
+        id_cues = set(lex.context["id_cues"])
         tokens = view.tokens
         for index, token in enumerate(tokens):
             word = token.lower
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
-            acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word
-            institution = token.is_cap and token.is_word and any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
-            if word in heads or acronym or institution or (token.text.islower() and any(word.endswith(h) for h in heads if len(h) >= 6)):
+            acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word and word not in id_cues
+            institution = token.is_cap and token.is_word and word.endswith(suffixes) and any(
+                word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
+            )
+            if word in heads or acronym or institution or (token.text.islower() and word.endswith(long_heads)):
                 end_index = index
                 j = index + 1
                 while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
                     nxt = tokens[j]
-                    if nxt.is_cap and any(c.isalpha() for c in nxt.text) or nxt.text in {"Dr.", "St.", "dr.", "st."}:
+                    if nxt.is_cap and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
                         end_index = j
                     elif nxt.text.islower() and nxt.is_word and word in heads and len(nxt.text) > 2 and nxt.lower not in lex.never and (
                         nxt.lower not in lex.vocabulary or nxt.lower in lex.places or nxt.lower in lex.surnames
@@ -85,11 +89,14 @@ class GazetteerRecognizer(Recognizer):
                 if tuple(lowered[index: index + size]) != phrase:
                     continue
                 caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
+                score = 0.8
+                if label == "ADRES" and not view.text[tokens[index + size - 1].end:].lstrip()[:1].isdigit():
+                    score = 0.55  # a street name without a house number may be something else ("De Wissel")
                 if size == 1 and (token.sent_start or lex.is_common(token.lower)):
                     continue
                 if caps < 2 and token.sent_start:
                     continue
                 if any(t.sent_start for t in tokens[index + 1: index + size]):
                     continue
-                yield Finding(label, token.start, tokens[index + size - 1].end, 0.8, self.name, f"{label.lower()} list")
+                yield Finding(label, token.start, tokens[index + size - 1].end, score, self.name, f"{label.lower()} list")
                 break

@@ -30,10 +30,10 @@ class PhoneRecognizer(Recognizer):
                     continue
                 seen.add(span)
                 digits = sum(c.isdigit() for c in match.raw_string)
-                if digits < 9:
-                    continue
+                if digits < 9 or not match.raw_string.lstrip("(").startswith(("0", "+")):
+                    continue  # numbers people write always start with 0, + or 00
                 valid = phonenumbers.is_valid_number(match.number)
-                yield Finding("TELEFOON", match.start, match.end, 0.9 if valid else 0.7, self.name,
+                yield Finding("TELEFOON", match.start, match.end, 0.9 if valid else 0.8, self.name,
                               "valid phone number" if valid else "possible phone number")
         # Numbers written with unusual separators ("0478/12.34.56") that the matcher may skip.
         for match in _LOOSE.finditer(view.text):

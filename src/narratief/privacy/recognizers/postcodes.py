@@ -14,8 +14,8 @@ _JOINERS = {"aan", "op", "in", "bij", "den", "de", "der", "ter", "van"}
 
 def _place_end(view: TextView, end: int) -> tuple[int, bool]:
     """End of the place name right after a postcode, and whether that place is in the place lists."""
-    index = next((t.i for t in view.tokens if t.start >= end), None)
-    if index is None:
+    index = view.index_after(end)
+    if index >= len(view.tokens):
         return end, False
     words = []
     for token in view.tokens[index: index + 5]:

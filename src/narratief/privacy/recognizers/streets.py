@@ -40,7 +40,7 @@ class StreetRecognizer(Recognizer):
         for index, token in enumerate(tokens):
             word = token.lower
             number = _NUMBER.match(view.text, token.end)
-            suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None)
+            suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None) if word.endswith(suffixes) else None
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
             if suffix is None or not token.is_word:

@@ -1,0 +1,102 @@
+"""narratief's anonymiser against deduce (the anchor) on the same invented, annotated stories, in one run.
+
+    python bench/anonymise.py [--sets dev,holdout,voorbeeld] [--no-startup]
+
+Prints, per set and per variant (nl-BE / nl-NL), recall (a detail counts as found when every non-space
+character is covered) and character precision for both tools, then words/s for both and their ratio, then
+start-up times (``import`` + first anonymise) in fresh processes: warm cache and cold cache (empty cache dir).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from narratief.privacy.evaluation import Score, gold_from_record, score_story
+from narratief.resources import data_dir
+
+SETS = {"dev": "dev/pii-dev.jsonl", "holdout": "dev/pii-holdout.jsonl", "voorbeeld": "voorbeeld/verhalen.jsonl"}
+PROBE = "Mijn zus Ilse woont in Gent en belt met 0478 12 34 56."
+
+
+def load(name: str) -> list[dict]:
+    path = data_dir() / SETS[name]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def narratief_tool():
+    from narratief.privacy.detect import Detector
+
+    detector = Detector()
+    detector.detect(PROBE)
+    return lambda text: [(f.start, f.end, f.label) for f in detector.detect(text)]
+
+
+def deduce_tool(cache: Path):
+    from deduce import Deduce
+
+    cache.mkdir(parents=True, exist_ok=True)
+    model = Deduce(cache_path=cache)
+    model.deidentify(PROBE)
+    return lambda text: [(a.start_char, a.end_char, a.tag) for a in model.deidentify(text).annotations]
+
+
+def evaluate(tool, records) -> tuple[dict[str, Score], float]:
+    scores = {"nl-BE": Score(), "nl-NL": Score()}
+    started = time.perf_counter()
+    for record in records:
+        predicted = tool(record["tekst"])
+        scores[record["taal"]].add(score_story(record["id"], record["tekst"], gold_from_record(record), predicted))
+    return scores, time.perf_counter() - started
+
+
+def startup(code: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sets", default="dev,holdout,voorbeeld")
+    parser.add_argument("--no-startup", action="store_true")
+    args = parser.parse_args()
+    from platformdirs import user_cache_dir
+
+    deduce_cache = Path(user_cache_dir("narratief", appauthor=False)) / "bench-deduce"
+    print("loading tools (deduce builds its lookup structures on first use: 1-2 minutes)", flush=True)
+    tools = {"narratief": narratief_tool(), "deduce": deduce_tool(deduce_cache)}
+    speed = {name: [0, 0.0] for name in tools}
+    for set_name in args.sets.split(","):
+        records = load(set_name)
+        words = sum(len(r["tekst"].split()) for r in records)
+        for name, tool in tools.items():
+            scores, seconds = evaluate(tool, records)
+            speed[name][0] += words
+            speed[name][1] += seconds
+            for variant, score in scores.items():
+                print(f"set={set_name} tool={name} variant={variant} details={score.details} "
+                      f"recall={score.recall:.3f} precision={score.precision:.3f}")
+    rates = {name: words / seconds for name, (words, seconds) in speed.items()}
+    for name, rate in rates.items():
+        print(f"tool={name} words_per_s={rate:.0f}")
+    print(f"speed_ratio narratief/deduce={rates['narratief'] / rates['deduce']:.1f}")
+    if args.no_startup:
+        return
+    code = f"import narratief; narratief.anonymise({PROBE!r})"
+    warm = min(startup(code, dict(os.environ)) for _ in range(3))
+    with tempfile.TemporaryDirectory() as empty:
+        cold = startup(code, {**os.environ, "XDG_CACHE_HOME": empty})
+    deduce_code = f"from deduce import Deduce; Deduce(cache_path={str(deduce_cache)!r}).deidentify({PROBE!r})"
+    deduce_warm = min(startup(deduce_code, dict(os.environ)) for _ in range(2))
+    print(f"startup narratief_warm_s={warm:.1f} narratief_cold_cache_s={cold:.1f} deduce_warm_s={deduce_warm:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Recall and precision on the annotated development set (invented stories) must stay at their targets.
+
+The figures with the anchor (deduce) side by side come from ``bench/anonymise.py``; this test guards against
+regressions. ``data/dev/pii-holdout.jsonl`` is not used here: it is scored only by the bench, never tuned on.
+"""
+
+import json
+
+import pytest
+
+from narratief.privacy.detect import Detector
+from narratief.privacy.evaluation import Score, gold_from_record, score_story
+from narratief.resources import data_dir
+
+
+def scores(path):
+    detector = Detector()
+    by_variant = {"nl-BE": Score(), "nl-NL": Score()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        found = detector.detect(record["tekst"])
+        by_variant[record["taal"]].add(
+            score_story(record["id"], record["tekst"], gold_from_record(record), [(f.start, f.end, f.label) for f in found])
+        )
+    return by_variant
+
+
+@pytest.mark.parametrize("name", ["dev/pii-dev.jsonl", "voorbeeld/verhalen.jsonl"])
+def test_recall_and_precision_per_variant(name):
+    for variant, score in scores(data_dir() / name).items():
+        assert score.details > 100, variant
+        assert score.recall >= 0.97, (variant, score.recall)
+        assert score.precision >= 0.90, (variant, score.precision)

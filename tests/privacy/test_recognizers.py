@@ -1,0 +1,117 @@
+"""Each recognizer on tables of Flemish and Dutch positives and the negatives that must stay."""
+
+import pytest
+
+from narratief.privacy.detect import detect
+
+
+def found(text):
+    return [(text[f.start:f.end], f.label) for f in detect(text)]
+
+
+def covered(text, needle):
+    start = text.index(needle)
+    spans = [(f.start, f.end) for f in detect(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(needle)) if not text[i].isspace())
+
+
+POSITIVES = [
+    # names with particles and cues
+    ("Ik sprak met Lotte Van den Broeck over de papieren.", "Lotte Van den Broeck", "PERSOON"),
+    ("Daarna belde mevrouw de Vries van de woningcorporatie.", "de Vries", "PERSOON"),
+    ("Mijn broer Dries kwam elke week langs.", "Dries", "PERSOON"),
+    ("In het tweede leerjaar zei juf Mieke dat ik slim was.", "Mieke", "PERSOON"),
+    ("We gingen altijd naar nonkel Staf op zondag.", "Staf", "PERSOON"),
+    ("Gelukkig luisterde meneer De Groot wel.", "De Groot", "PERSOON"),
+    ("Uiteindelijk nam Dr. Vandenberghe de tijd.", "Vandenberghe", "PERSOON"),
+    ("ik zat daar met mijn zus ilse en we zeiden niks", "ilse", "PERSOON"),
+    ("Hij heette Yusuf en kwam uit hetzelfde dorp.", "Yusuf", "PERSOON"),
+    # places and addresses
+    ("Ik woonde toen in Gentbrugge, vlak bij het station.", "Gentbrugge", "LOCATIE"),
+    ("Na de scheiding trok ik naar Kanaleneiland.", "Kanaleneiland", "LOCATIE"),
+    ("Mijn adres was Kortrijksesteenweg 112, 9000 Gent.", "Kortrijksesteenweg 112, 9000 Gent", "ADRES"),
+    ("Stuur het naar Oudegracht 45, 3512 JK Utrecht.", "3512 JK Utrecht", "ADRES"),
+    ("We sliepen een tijd aan de Lange Lozanastraat 14 bus 2.", "Lange Lozanastraat 14 bus 2", "ADRES"),
+    # organisations
+    ("Via het CAW Oost-Vlaanderen kreeg ik een begeleider.", "CAW Oost-Vlaanderen", "ORGANISATIE"),
+    ("Ik lag drie weken in PC Dr. Guislain.", "PC Dr. Guislain", "ORGANISATIE"),
+    ("De operatie was in UZ Leuven.", "UZ Leuven", "ORGANISATIE"),
+    ("Het OCMW Aalst betaalde de huur voor.", "OCMW Aalst", "ORGANISATIE"),
+    ("Ik zat op het Sint-Jozefcollege in Torhout.", "Sint-Jozefcollege", "ORGANISATIE"),
+    ("Ik werkte in de keuken van De Wissel.", "De Wissel", "ORGANISATIE"),
+    # dates and ages
+    ("Het gebeurde op 12 maart 2019 in de namiddag.", "12 maart 2019", "DATUM"),
+    ("De brief kwam op 12/03/2019.", "12/03/2019", "DATUM"),
+    ("In de zomer van 2017 werd alles anders.", "zomer van 2017", "DATUM"),
+    ("Toen ik 17 was, ging ik het huis uit.", "17", "LEEFTIJD"),
+    ("Mijn zoon van 14 begreep het niet.", "14", "LEEFTIJD"),
+    ("Ze was zeventien jaar oud.", "zeventien jaar oud", "LEEFTIJD"),
+    ("Als zestienjarige stond ik er alleen voor.", "zestienjarige", "LEEFTIJD"),
+    ("Een vrouw van in de veertig sprak me aan.", "in de veertig", "LEEFTIJD"),
+    # numbers and contact
+    ("Bel me op 0478/12.34.56 of +32 478 12 34 56.", "0478/12.34.56", "TELEFOON"),
+    ("Mijn nummer is 06-12345678.", "06-12345678", "TELEFOON"),
+    ("Mail naar lotte.v@voorbeeldmail.be als het kan.", "lotte.v@voorbeeldmail.be", "EMAIL"),
+    ("Kijk op www.ons-huis-voorbeeld.be voor meer.", "www.ons-huis-voorbeeld.be", "URL"),
+    ("Volg ons op @herstel_gent voor nieuws.", "@herstel_gent", "ID"),
+    ("Mijn rijksregisternummer is 85.07.30-033.28.", "85.07.30-033.28", "ID"),
+    ("Mijn BSN is 123456782.", "123456782", "ID"),
+    ("Stort het op BE68 5390 0754 7034.", "BE68 5390 0754 7034", "ID"),
+    ("Zijn auto met nummerplaat 1-ABC-123 stond er nog.", "1-ABC-123", "ID"),
+    ("Het kenteken was XT-482-B.", "XT-482-B", "ID"),
+    ("Mijn dossiernummer is 2023/4471.", "2023/4471", "ID"),
+]
+
+
+@pytest.mark.parametrize("text,needle,label", POSITIVES, ids=[p[1] for p in POSITIVES])
+def test_positive(text, needle, label):
+    assert covered(text, needle), found(text)
+    start = text.index(needle)
+    assert [f.label for f in detect(text) if f.start <= start < f.end] == [label], found(text)
+
+
+NEGATIVES = [
+    ("Hoop is wat mij op de been hield.", "Hoop"),
+    ("Ik kreeg een roos van mijn dochter.", "roos"),
+    ("Elke maandag ging ik naar de groep.", "maandag"),
+    ("Ik moest 3 jaar wachten op een woning.", "3 jaar"),
+    ("Dat kostte me 500 euro per maand.", "500"),
+    ("In België is de wachtlijst lang.", "België"),
+    ("In Nederland werkt het anders.", "Nederland"),
+    ("Het OCMW hielp me met de huur.", "OCMW"),
+    ("De huisarts stuurde me door naar het wijkteam.", "huisarts"),
+    ("De mutualiteit betaalde een deel terug.", "mutualiteit"),
+    ("Mijn psychiater luisterde niet.", "psychiater"),
+    ("Ik was 3 keer opgenomen.", "3"),
+    ("De maatschappelijk werker kwam op dinsdag.", "dinsdag"),
+    ("Ik woon al twee jaar in een studio.", "twee jaar"),
+    ("Het rekeningnummer klopte niet, zei de bank.", "bank"),
+]
+
+
+@pytest.mark.parametrize("text,word", NEGATIVES, ids=[n[1] for n in NEGATIVES])
+def test_negative(text, word):
+    start = text.index(word)
+    assert not any(f.start <= start < f.end for f in detect(text)), found(text)
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("Mijn rijksregisternummer 85.07.30-033.29 klopt niet.", "85.07.30-033.29"),  # bad checksum, still the layout
+        ("Stort het op BE68 5390 0754 7035 graag.", "BE68 5390 0754 7035"),  # bad checksum, IBAN shape
+    ],
+)
+def test_invalid_checksum_in_the_right_layout_is_still_a_detail(text, needle):
+    assert covered(text, needle)
+
+
+def test_validated_checksums_score_higher():
+    valid = {f.kind: f.score for f in detect("BSN 123456782 en rijksregisternummer 85.07.30-033.28")}
+    invalid = {f.kind: f.score for f in detect("BSN 123456789 en rijksregisternummer 85.07.30-033.29")}
+    assert valid["bsn"] > invalid.get("bsn", 0)
+    assert valid["rijksregisternummer"] > invalid["rijksregisternummer"]
+
+
+def test_nine_digits_without_context_or_checksum_are_not_a_bsn():
+    assert found("We telden 123456789 stemmen.") == []
