@@ -47,3 +47,32 @@ def test_filter_open_withdraw_all_consent_and_see_it_gone(page, demo_server):
     with StoryStore(demo_server.db) as store:
         assert not store.exists(story_id)
         assert len(store.story_ids()) == total - 1
+
+
+def test_review_anonymisation_and_unmark_a_detail(page, demo_server):
+    from narratief.privacy.detect import detect
+
+    with StoryStore(demo_server.db) as store:
+        frame = store.list_stories(purpose="begeleider")
+        story = store.get_story(frame["id"].iloc[0])
+        first = detect(story.text)[0]
+        detail = story.text[first.start:first.end]
+
+    page.goto(demo_server.page_url("00-start.ipynb"))
+    story_list = page.locator(".nf-story-list select")
+    expect(story_list).to_be_visible(timeout=90_000)
+    option = story_list.locator("option", has_text=story.id)
+    story_list.select_option(label=option.inner_text())
+    text = page.locator(".nf-story-text")
+    expect(text).to_contain_text("[")
+    expect(text).not_to_contain_text(detail)
+
+    page.locator(".nf-review-toggle").click()
+    item = page.locator(".nf-review-item", has_text=detail).first
+    expect(item).to_be_visible()
+    expect(page.locator(".nf-review mark").first).to_be_visible()
+    item.locator("input[type=checkbox]").uncheck()
+    page.locator(".nf-review-save").click()
+    expect(text).to_contain_text(detail)
+    with StoryStore(demo_server.db) as store:
+        assert ("unmark", detail, first.label) in store.decisions(story.id)

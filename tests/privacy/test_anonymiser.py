@@ -116,3 +116,17 @@ def test_property_spans_valid_and_no_detected_detail_left(words):
         detail = span.text.strip()
         if len(detail) > 2 and detail not in span.replacement:
             assert not whole_word(result.text, detail, ignore_case=False), (detail, result.text)
+
+
+def test_keyed_pseudonyms_from_the_key_store_match_across_stories(tmp_path):
+    from narratief.store import KeyStore
+
+    with KeyStore(tmp_path / "sleutels.db") as keys:
+        key = keys.pseudonym_key()
+        assert keys.pseudonym_key() == key and len(key) == 32
+    anonymiser = narratief.Anonymiser(key=key)
+    one = anonymiser("Gisteren belde Lotte Vermeulen me op.")
+    two = anonymiser("Lotte Vermeulen kwam niet naar de groep.")
+    code = one.spans[0].replacement
+    assert code == two.spans[0].replacement and code != "[PERSOON-1]"
+    assert narratief.Anonymiser(key=b"\0" * 32)("Lotte Vermeulen kwam.").spans[0].replacement != code

@@ -22,6 +22,7 @@ from narratief.privacy.lexicons import Lexicons, get_lexicons
 from narratief.privacy.recognizers import Recognizer, TextView, Token, default_recognizers
 
 _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "LOCATIE", "ORG": "ORGANISATIE", "DATE": "DATUM"}
+_CLITICS = {"'k", "'t", "'n", "k", "'s"}
 _BREAKS = {":", '"', "“", "”", "'", "‘", "(", "-", "–", "—", "•", "*", "…", ";"}
 
 
@@ -34,11 +35,11 @@ def make_pii_component(nlp: Language, name: str, spans_key: str, overwrite: bool
     return PiiComponent(nlp, name, spans_key=spans_key, overwrite=overwrite, min_score=min_score, use_ents=use_ents)
 
 
-def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl") -> TextView:
+def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | None = None) -> TextView:
     """The recognizers' view of a doc: word tokens with sentence starts (also after a colon, quote or newline)."""
     tokens: list[Token] = []
     previous = None
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc.text if text is None else text  # Doc.text joins every token on each access: read it once
     for token in doc:
         if token.is_space:
             continue
@@ -46,9 +47,10 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl") -> TextView:
         if previous is not None and not sent_start:
             gap = text[previous.idx + len(previous.text): token.idx]
             sent_start = "\n" in gap or previous.text in _BREAKS or previous.text.endswith((".", "!", "?")) and previous.text not in {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
-        if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in {"'k", "'t", "'n", "k", "'s"}:
+        if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
-        tokens.append(Token(token.text, token.lower_, token.idx, token.idx + len(token.text), len(tokens), sent_start))
+        word = token.text
+        tokens.append(Token(word, token.lower_, token.idx, token.idx + len(word), len(tokens), sent_start))
         previous = token
     return TextView(text, tokens, lexicons, variant)
 
@@ -110,7 +112,7 @@ class PiiComponent:
         text = doc.text
         if not text.strip():
             return []
-        view = text_view(doc, self.lexicons, variant)
+        view = text_view(doc, self.lexicons, variant, text)
         found: list[Finding] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.find(view))

@@ -51,6 +51,8 @@ class Lexicons:
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first token -> [(tokens, label)], longest first
+    phrase_labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # tokens -> label
+    phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths, longest first
     context: dict[str, Any] = field(default_factory=dict)
 
     def is_common(self, lower: str) -> bool:
@@ -198,6 +200,11 @@ def build_lexicons() -> Lexicons:
         add_phrase(organisation, "ORGANISATIE")
     for entries in phrases.values():
         entries.sort(key=lambda entry: -len(entry[0]))
+    phrase_labels: dict[tuple[str, ...], str] = {}
+    for entries in phrases.values():
+        for tokens, label in entries:
+            phrase_labels.setdefault(tokens, label)
+    phrase_lengths = {first: tuple(sorted({len(t) for t, _ in entries}, reverse=True)) for first, entries in phrases.items()}
 
     never = never_words | {name.lower() for name in dutch.languages.values()}
     months = tuple(dutch.months["format"]["wide"][i] for i in range(1, 13))
@@ -220,6 +227,8 @@ def build_lexicons() -> Lexicons:
         months=months,
         weekdays=weekdays,
         phrases=phrases,
+        phrase_labels=phrase_labels,
+        phrase_lengths=phrase_lengths,
         context=context,
     )
 

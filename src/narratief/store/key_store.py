@@ -7,6 +7,7 @@ only. Keep the file somewhere else than the stories (another disk, another perso
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -62,6 +63,22 @@ class KeyStore:
 
     def pseudonyms(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT pseudonym FROM real_names ORDER BY pseudonym")]
+
+    def pseudonym_key(self) -> bytes:
+        """The collection's secret for keyed pseudonyms (created on first use, 32 random bytes).
+
+        Pass it as ``Anonymiser(key=...)``: a person then gets the same pseudonym in every story, and nobody
+        without this file can recompute the mapping.
+        """
+        row = self._conn.execute("SELECT value FROM secrets WHERE name = 'pseudonym_key'").fetchone()
+        if row:
+            return bytes(row[0])
+        with self._tx.atomic():
+            self._conn.execute(
+                "INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('pseudonym_key', ?, ?)",
+                (secrets.token_bytes(32), now()),
+            )
+        return bytes(self._conn.execute("SELECT value FROM secrets WHERE name = 'pseudonym_key'").fetchone()[0])
 
     def forget(self, pseudonym: str) -> bool:
         """Delete the real name of a participant (part of erasing them); ``True`` when one was recorded."""

@@ -201,3 +201,14 @@ STORE_MIGRATIONS.sql(
     INSERT INTO settings (key, value) VALUES ('lists_version', '1');
     """,
 )
+
+KEY_MIGRATIONS.sql(
+    "0002_secrets",
+    """
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
+)

@@ -15,29 +15,31 @@ CONTEXT_WINDOW = 5
 CONTEXT_BOOST = 0.35
 
 
-@dataclass
+_HAS_ALPHA = re.compile(r"[^\W\d_]").search
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _is_cap(text: str) -> bool:
+    """Starts with a capital letter (``Gent``, ``Van``, ``'s-Hertogenbosch``, ``UZ``)."""
+    stripped = text.lstrip("'’")
+    stripped = stripped[2:] if stripped[:2].lower() == "s-" else stripped
+    return bool(stripped) and stripped[0].isupper()
+
+
 class Token:
-    text: str
-    lower: str
-    start: int
-    end: int
-    i: int
-    sent_start: bool
+    """A word token with what recognizers ask of it, computed once."""
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital letter (``Gent``, ``Van``, ``'s-Hertogenbosch``, ``UZ``)."""
-        stripped = self.text.lstrip("'’")
-        stripped = stripped[2:] if stripped[:2].lower() == "s-" else stripped
-        return bool(stripped) and stripped[0].isupper()
+    __slots__ = ("text", "lower", "start", "end", "i", "sent_start", "is_cap", "is_upper", "is_word")
 
-    @property
-    def is_upper(self) -> bool:
-        return self.text.isupper() and any(c.isalpha() for c in self.text)
+    def __init__(self, text: str, lower: str, start: int, end: int, i: int, sent_start: bool) -> None:
+        self.text, self.lower, self.start, self.end, self.i, self.sent_start = text, lower, start, end, i, sent_start
+        self.is_cap = _is_cap(text)
+        alpha = _HAS_ALPHA(text) is not None
+        self.is_upper = alpha and text.isupper()
+        self.is_word = alpha and _HAS_DIGIT(text) is None
 
-    @property
-    def is_word(self) -> bool:
-        return any(c.isalpha() for c in self.text) and not any(c.isdigit() for c in self.text)
+    def __repr__(self) -> str:
+        return f"Token(i={self.i}, start={self.start}, end={self.end})"
 
 
 @dataclass

@@ -84,9 +84,9 @@ class GazetteerRecognizer(Recognizer):
         for index, token in enumerate(tokens):
             if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap):
                 continue
-            for phrase, label in lex.phrases.get(token.lower, ()):
-                size = len(phrase)
-                if tuple(lowered[index: index + size]) != phrase:
+            for size in lex.phrase_lengths.get(token.lower, ()):
+                label = lex.phrase_labels.get(tuple(lowered[index: index + size]))
+                if label is None:
                     continue
                 caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
                 score = 0.8
