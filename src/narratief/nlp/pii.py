@@ -52,7 +52,27 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | Non
         word = token.text
         tokens.append(Token(word, token.lower_, token.idx, token.idx + len(word), len(tokens), sent_start))
         previous = token
+    _calm_shouting(tokens, lexicons)
     return TextView(text, tokens, lexicons, variant)
+
+
+def _calm_shouting(tokens: list[Token], lexicons: Lexicons) -> None:
+    """In a sentence written in capitals, only words that look like names keep their capital."""
+    sentence: list[Token] = []
+    for token in tokens + [None]:
+        if token is None or (token.sent_start and sentence):
+            words = [t for t in sentence if t.is_word]
+            if len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.6:
+                for t in words:
+                    if t.is_upper:
+                        listed = (
+                            t.lower in lexicons.first_names or t.lower in lexicons.surnames or t.lower in lexicons.places
+                        ) and t.lower not in lexicons.frequent
+                        t.is_upper = False
+                        t.is_cap = listed or not (t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2)
+            sentence = []
+        if token is not None:
+            sentence.append(token)
 
 
 class PiiComponent:

@@ -9,6 +9,7 @@ nothing, so lowercase words are judged by the name and place lists instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
@@ -24,6 +25,7 @@ _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "van
 _ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
                   ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
          "niet", "geen", "wel", "zo", "ja", "nee", "oké", "ok", "euh", "eh", "hè", "nou", "ge", "gij", "da", "'k"}
@@ -66,9 +68,13 @@ class NameRecognizer(Recognizer):
 
     @staticmethod
     def _with_quote(view: TextView, finding: Finding) -> Finding:
-        """Include the apostrophe of "'s-Hertogenbosch" that spaCy splits off."""
+        """Include the apostrophe of "'s-Hertogenbosch" that spaCy splits off, and initials before a name."""
         if finding.start > 0 and view.text[finding.start - 1] in "'’" and view.text[finding.start: finding.start + 2].lower() in ("s-", "t-"):
             return finding.moved(finding.start - 1, finding.end)
+        if finding.label == "PERSOON":
+            initials = _INITIALS.search(view.text, max(0, finding.start - 12), finding.start)
+            if initials:
+                return finding.moved(initials.start(), finding.end)  # "J. Peeters", "A.M. de Wit"
         return finding
 
     # -- chunking -----------------------------------------------------------------------------------------
@@ -76,10 +82,12 @@ class NameRecognizer(Recognizer):
     def _is_name_word(token: Token, lex) -> bool:
         if not (token.is_cap and token.is_word and len(token.text) > 1):
             return False
-        if token.is_upper and len(token.text) <= 6 and not (
-            token.lower in lex.first_names or token.lower in lex.surnames or token.lower in lex.places
-        ):
-            return False  # acronyms: OCMW, GGZ, PTSS, BSN (but SOFIE, GENT in a text written in capitals)
+        if token.is_upper and len(token.text) > 1:
+            listed = token.lower in lex.first_names or token.lower in lex.surnames or token.lower in lex.places
+            if len(token.text) <= 6 and not listed:
+                return False  # acronyms: OCMW, GGZ, PTSS, BSN (but SOFIE, GENT in a text written in capitals)
+            if not listed and (token.lower in lex.vocabulary or token.lower in lex.never):
+                return False  # ordinary words in a line written in capitals: WOONT, OPGENOMEN
         if "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower():
             return False  # FACT-team, WIA-keuring, NA-groep
         return True
@@ -139,9 +147,11 @@ class NameRecognizer(Recognizer):
             if j < len(view.tokens) and j > token.i + 1 and view.tokens[j].lower in lex.surnames and view.tokens[j].text.islower():
                 end = view.tokens[j].end
             return Finding("PERSOON", token.start, end, 0.75 if cued else 0.5, self.name, "lowercase first name")
+        prev = view.before(token, 1)
+        place_cue = bool(prev) and prev[-1].lower in self._place_cues
+        if word in lex.places and place_cue and word not in lex.vocabulary:
+            return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
         if self._lowercase:
-            prev = view.before(token, 1)
-            place_cue = bool(prev) and prev[-1].lower in self._place_cues
             if word in lex.places and (place_cue or word not in lex.vocabulary):
                 return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
             if word in lex.first_names and not token.sent_start:
@@ -201,6 +211,8 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:
             return None
+        if len(words) == 1 and nxt == ":" and not named and not place:
+            return None  # a form field: "Geboortedatum:", "Rijksregisternr:"
         if place and (place_cue or not named):
             if not at_start or not (common or frequent):
                 return Finding("LOCATIE", start, end, 0.85 if not common else 0.7, self.name, "place list")

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView
 
 _INNER = {"de", "des", "der", "den", "van", "voor", "en", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
+
+
+_HOUSE_NUMBER = re.compile(r"\s*\d")
 
 
 class OrganisationRecognizer(Recognizer):
@@ -35,7 +39,10 @@ class OrganisationRecognizer(Recognizer):
                 j = index + 1
                 while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
                     nxt = tokens[j]
-                    if nxt.is_cap and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
+                    shouting = nxt.is_upper and len(nxt.text) > 2 and not (
+                        nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
+                    )  # in a line written in capitals only listed words continue a name
+                    if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
                         end_index = j
                     elif nxt.text.islower() and nxt.is_word and word in heads and len(nxt.text) > 2 and nxt.lower not in lex.never and (
                         nxt.lower not in lex.vocabulary or nxt.lower in lex.places or nxt.lower in lex.surnames
@@ -85,12 +92,14 @@ class GazetteerRecognizer(Recognizer):
             if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap):
                 continue
             for size in lex.phrase_lengths.get(token.lower, ()):
+                if index + size > len(tokens):
+                    continue
                 label = lex.phrase_labels.get(tuple(lowered[index: index + size]))
                 if label is None:
                     continue
                 caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
                 score = 0.8
-                if label == "ADRES" and not view.text[tokens[index + size - 1].end:].lstrip()[:1].isdigit():
+                if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
                 if size == 1 and (token.sent_start or lex.is_common(token.lower)):
                     continue
