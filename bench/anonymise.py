@@ -21,7 +21,12 @@ from pathlib import Path
 from narratief.privacy.evaluation import Score, gold_from_record, score_story
 from narratief.resources import data_dir
 
-SETS = {"dev": "dev/pii-dev.jsonl", "holdout": "dev/pii-holdout.jsonl", "voorbeeld": "voorbeeld/verhalen.jsonl"}
+SETS = {
+    "dev": "dev/pii-dev.jsonl",
+    "messy": "dev/pii-dev-messy.jsonl",
+    "holdout": "dev/pii-holdout.jsonl",
+    "voorbeeld": "voorbeeld/verhalen.jsonl",
+}
 PROBE = "Mijn zus Ilse woont in Gent en belt met 0478 12 34 56."
 
 
@@ -64,7 +69,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,holdout,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,holdout,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir

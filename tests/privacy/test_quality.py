@@ -25,9 +25,16 @@ def scores(path):
     return by_variant
 
 
-@pytest.mark.parametrize("name", ["dev/pii-dev.jsonl", "voorbeeld/verhalen.jsonl"])
-def test_recall_and_precision_per_variant(name):
+@pytest.mark.parametrize(
+    "name,min_recall",
+    [
+        ("dev/pii-dev.jsonl", 0.97),  # the target
+        ("voorbeeld/verhalen.jsonl", 0.97),
+        ("dev/pii-dev-messy.jsonl", 0.91),  # notes, transcripts, capitals, lowercase: below target, guarded here
+    ],
+)
+def test_recall_and_precision_per_variant(name, min_recall):
     for variant, score in scores(data_dir() / name).items():
         assert score.details > 100, variant
-        assert score.recall >= 0.97, (variant, score.recall)
+        assert score.recall >= min_recall, (variant, score.recall)
         assert score.precision >= 0.90, (variant, score.precision)

@@ -8,6 +8,7 @@ has set ``doc.ents``, its PER/LOC/ORG/DATE entities are one more source.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from narratief.privacy.recognizers import Recognizer, TextView, Token, default_r
 
 _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "LOCATIE", "ORG": "ORGANISATIE", "DATE": "DATUM"}
 _CLITICS = {"'k", "'t", "'n", "k", "'s"}
-_BREAKS = {":", '"', "“", "”", "'", "‘", "(", "-", "–", "—", "•", "*", "…", ";"}
+_BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "…", ";"}
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 @Language.factory(
@@ -47,6 +49,8 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | Non
         if previous is not None and not sent_start:
             gap = text[previous.idx + len(previous.text): token.idx]
             sent_start = "\n" in gap or previous.text in _BREAKS or previous.text.endswith((".", "!", "?")) and previous.text not in {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
+        if sent_start and previous is not None and _INITIAL.match(previous.text):
+            sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
         word = token.text

@@ -18,10 +18,12 @@ _DECADE = regex(
 )
 #: Ages written by other languages' rules inside Dutch text, and in notes: "24 ans", "24 years old", "lft. 24".
 _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)\b|\b(?:lft|leeftijd|age|âge)\.?\s*:?\s*(\d{1,3})\b"
-               r"|\bjaar\s+of\s+(\d{1,2}|[a-zë]+tig|[a-zë]+tien)\b")
+               r"|\b((?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zë]+tig|[a-zë]+tien|elf|twaalf))\b"
+               r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b")
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
-_FILLERS = {"pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_SPOKEN = {"'k": "ik", "k": "ik", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
+_FILLERS = {"'", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
@@ -32,7 +34,7 @@ _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
 _BRACKET = regex(
-    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(\d{1,3})(?:\s?(?:jaar|jr|j)\.?)?(?:\s?[,/]\s?(?:[mvxMVX]|man|vrouw))?\)"
+    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?\)"
     r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
 )
 
@@ -56,11 +58,12 @@ class AgeRecognizer(Recognizer):
                 yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
         for match in _BRACKET.finditer(view.text):
             group = 1 if match.group(1) else 2
-            if 0 < int(match.group(group)) <= 110:
+            digits = re.match(r"\d+", match.group(group))
+            if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
         for match in _OTHER.finditer(view.text):
-            group = next(g for g in (1, 2, 3) if match.group(g))
-            number = value(match.group(group))
+            group = next(g for g in (1, 2, 3, 4) if match.group(g))
+            number = value(match.group(group).split()[-1])
             if number is not None and 0 < number <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
         aged: set[int] = set()
@@ -74,7 +77,7 @@ class AgeRecognizer(Recognizer):
                 continue  # "een" is an article far more often than an age
             is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een")
             raw_previous = tokens[max(0, index - 6): index]
-            previous = [t.lower for t in raw_previous]
+            previous = [_SPOKEN.get(t.lower, t.lower) for t in raw_previous]
             fillers = []
             while previous and previous[-1] in _FILLERS:
                 fillers.append(previous.pop())
@@ -113,7 +116,7 @@ class AgeRecognizer(Recognizer):
                 ) and not is_ordinal and number <= 110:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "was N.")
                 continue
-            if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"]) or number < 4):
+            if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"], ["je"]) or number < 4):
                 continue
             # "ik ben al vijf jaar droog", "ik was twee jaar ziek", "ik ben twee dagen": a duration, not an age
             if "al" in fillers or (following[:1] and following[0] in _UNITS and not (

@@ -26,7 +26,8 @@ class DossierRecognizer(Recognizer):
         cues = set(view.context("id_cues"))
         tokens = view.tokens
         for index, token in enumerate(tokens):
-            if token.lower.rstrip(".:") not in cues:
+            cue = token.lower.rstrip(".:")
+            if cue not in cues and not (cue.endswith(("nummer", "nr")) and len(cue) > 4):
                 continue
             # the number may follow after ":", "nr.", "is", "was"
             for follower in tokens[index + 1: index + 7]:
@@ -35,6 +36,11 @@ class DossierRecognizer(Recognizer):
                 match = _NUMBERISH.fullmatch(follower.text.rstrip(".,;:"))
                 if match and sum(c.isdigit() for c in follower.text) >= 3:
                     end = follower.start + len(follower.text.rstrip(".,;:"))
+                    # digit groups written with spaces: "klantnummer 6003 218 774"
+                    k = follower.i + 1
+                    while k < len(tokens) and tokens[k].text.isdigit() and tokens[k].start - end <= 1:
+                        end = tokens[k].end
+                        k += 1
                     yield Finding("ID", follower.start, end, 0.75, self.name, "number after an id word", "dossier")
                 break
         for match in _CODE.finditer(view.text):

@@ -25,6 +25,9 @@ _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "van
 _ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
                   ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
+_ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse")
+#: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
+_ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -90,6 +93,8 @@ class NameRecognizer(Recognizer):
                 return False  # ordinary words in a line written in capitals: WOONT, OPGENOMEN
         if "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower():
             return False  # FACT-team, WIA-keuring, NA-groep
+        if token.lower.endswith(_ADJECTIVES) and not (token.lower in lex.first_names or token.lower in lex.surnames):
+            return False  # Marokkaanse, Antilliaanse, Belgische: adjectives of origin
         return True
 
     def _chunk(self, tokens: list[Token], i: int, lex) -> list[Token]:
@@ -128,14 +133,27 @@ class NameRecognizer(Recognizer):
     # -- judging ------------------------------------------------------------------------------------------
     def _cue_before(self, view: TextView, token: Token) -> bool:
         before = view.before(token, 4)
+        if not before and token.i >= 2 and view.tokens[token.i - 1].text == ":":
+            before = [view.tokens[token.i - 2]]  # a form field: "Cliënt: Hofstede", "Onthaalwerker: Bram"
         while before and before[-1].lower in _DETERMINERS:
             before.pop()
-        return bool(before) and before[-1].lower.rstrip(".") in self._person_cues
+        if not before:
+            return False
+        cue = before[-1].lower.rstrip(".:")
+        return cue in self._person_cues or cue.endswith(("werker", "begeleider", "consulent", "coach"))
 
     def _judge_lowercase(self, view: TextView, token: Token) -> Finding | None:
         lex = view.lexicons
         word = token.lower
-        if len(word) < 3 or word in lex.never or word in _STOP or word in _JOINERS or word in lex.frequent:
+        if len(word) < 3 or word in lex.never or word in _STOP or word in _JOINERS:
+            return None
+        prev = view.before(token, 2)
+        place_cue = bool(prev) and (prev[-1].lower in self._place_cues or prev[-1].lower in ("van", "uit"))
+        if word in lex.places and place_cue and (word not in lex.vocabulary or self._lowercase) and not (
+            word in lex.frequent and word in lex.vocabulary
+        ):
+            return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
+        if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
         if word in lex.first_names and (cued or self._lowercase or word not in lex.vocabulary and word not in lex.places):
@@ -147,13 +165,14 @@ class NameRecognizer(Recognizer):
             if j < len(view.tokens) and j > token.i + 1 and view.tokens[j].lower in lex.surnames and view.tokens[j].text.islower():
                 end = view.tokens[j].end
             return Finding("PERSOON", token.start, end, 0.75 if cued else 0.5, self.name, "lowercase first name")
-        prev = view.before(token, 1)
-        place_cue = bool(prev) and prev[-1].lower in self._place_cues
-        if word in lex.places and place_cue and word not in lex.vocabulary:
-            return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
         if self._lowercase:
-            if word in lex.places and (place_cue or word not in lex.vocabulary):
+            if word in lex.places and word not in lex.vocabulary:
                 return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
+            words_before = [t.lower for t in prev]
+            if word not in lex.vocabulary and len(word) >= 3 and words_before and (
+                words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
+            ):
+                return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")
             if word in lex.first_names and not token.sent_start:
                 return Finding("PERSOON", token.start, token.end, 0.5, self.name, "first name in a lowercase text")
         return None

@@ -101,10 +101,10 @@ class GazetteerRecognizer(Recognizer):
                 score = 0.8
                 if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
-                if size == 1 and (token.sent_start or lex.is_common(token.lower)):
+                if size == 1 and (lex.is_common(token.lower) or token.sent_start and label != "ORGANISATIE"):
                     continue
-                if caps < 2 and token.sent_start:
-                    continue
+                if caps < 2 and token.sent_start and not (label == "ORGANISATIE" and size == 1):
+                    continue  # "De huisarts" at the start of a sentence is no name; "Jellinek" is
                 if any(t.sent_start for t in tokens[index + 1: index + size]):
                     continue
                 yield Finding(label, token.start, tokens[index + size - 1].end, score, self.name, f"{label.lower()} list")

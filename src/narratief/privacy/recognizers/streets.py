@@ -27,6 +27,9 @@ def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+_BARE_NUMBER = regex(r"\s(\d{1,4}[a-zA-Z]?)(?=\s*(?:[,.;)\n]|bus\b|$|\d{4}\b))")
+
+
 class StreetRecognizer(Recognizer):
     name = "streets"
     labels = ("ADRES",)
@@ -43,6 +46,12 @@ class StreetRecognizer(Recognizer):
             suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None) if word.endswith(suffixes) else None
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
+            if suffix is None and token.is_word and token.is_cap and not token.sent_start and not view.lexicons.is_common(word):
+                bare = _BARE_NUMBER.match(view.text, token.end)
+                if bare and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
+                    # an unknown name with a house number: "Wolphaertsbocht 220,"
+                    yield Finding("ADRES", token.start, bare.end(1), 0.6, self.name, "unknown name with a house number")
+                continue
             if suffix is None or not token.is_word:
                 continue
             if not token.is_cap and not number:
