@@ -104,16 +104,23 @@ def propagate(text: str, findings: list[Finding], lexicons: Lexicons | None = No
             done.add(key)
             for start, end in occurrences.find(part, ignore_case=not common):
                 added.append(Finding("PERSOON", start, end, 0.8, "consistency", "part of a found name"))
-    return merge_addresses(text, resolve_overlaps(findings + added) if added else findings)
+    return merge_addresses(text, resolve_overlaps(findings + added) if added else findings, lexicons)
 
 
-def merge_addresses(text: str, findings: list[Finding]) -> list[Finding]:
-    """Join a street and the postcode and place after it into one address ("Kerkstraat 4, 9000 Gent")."""
+def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | None = None) -> list[Finding]:
+    """Join a street and the postcode and place after it into one address ("Kerkstraat 4, 9000 Gent"), and a
+    surname with the first name after it in forms ("Hofstede, Jan-Willem")."""
     merged: list[Finding] = []
     for finding in findings:
-        if merged and finding.label == "ADRES" and merged[-1].label == "ADRES":
+        if merged and finding.label == merged[-1].label and finding.label in ("ADRES", "PERSOON"):
             gap = text[merged[-1].end: finding.start]
-            if len(gap) <= 3 and not gap.strip(" ,"):
+            joinable = len(gap) <= 3 and not gap.strip(" ,")
+            if finding.label == "PERSOON":
+                first = text[finding.start: finding.end].split()[0].lower()
+                joinable = joinable and "," in gap and lexicons is not None and first in lexicons.first_names and (
+                    " " not in text[merged[-1].start: merged[-1].end].strip()
+                ) and text[merged[-1].start: merged[-1].end].lower() not in lexicons.first_names
+            if joinable:
                 merged[-1] = merged[-1].moved(merged[-1].start, finding.end)
                 continue
         merged.append(finding)

@@ -27,6 +27,8 @@ _FILLERS = {"'", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
+_CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-"}
+_PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
@@ -61,6 +63,10 @@ class AgeRecognizer(Recognizer):
             digits = re.match(r"\d+", match.group(group))
             if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
+        for match in _PAIR.finditer(view.text):
+            for group in (1, 2, 3):
+                if match.group(group):
+                    yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.6, self.name, "ages in brackets")
         for match in _OTHER.finditer(view.text):
             group = next(g for g in (1, 2, 3, 4) if match.group(g))
             number = value(match.group(group).split()[-1])
@@ -77,19 +83,31 @@ class AgeRecognizer(Recognizer):
                 continue  # "een" is an article far more often than an age
             is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een")
             raw_previous = tokens[max(0, index - 6): index]
-            previous = [_SPOKEN.get(t.lower, t.lower) for t in raw_previous]
+            previous = [_SPOKEN.get(t.lower, t.lower) for t in raw_previous if t.lower != "'"]
             fillers = []
             while previous and previous[-1] in _FILLERS:
                 fillers.append(previous.pop())
             following = [t.lower for t in tokens[index + 1: index + 3]]
-            kept = [t for t in raw_previous if t.lower not in _FILLERS]
+            kept = [t for t in raw_previous if _SPOKEN.get(t.lower, t.lower) not in _FILLERS]
             lex = view.lexicons
             name_before = len(kept) >= 2 and kept[-2].is_word and (
-                (kept[-2].is_cap and not kept[-2].sent_start)
+                (kept[-2].is_cap and not kept[-2].sent_start) or kept[-2].lower in persons
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
             ) and kept[-2].lower not in lex.frequent
             if not self._cued(previous, before, persons):
                 if is_ordinal or following[:1] and following[0] in _UNITS:
+                    continue
+                recent = [j for j in aged if 0 < index - j <= 4]
+                if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
+                    # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
+                    aged.add(index)
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "corrected age")
+                    continue
+                if kept and kept[-1].lower in lex.first_names and kept[-1].lower not in lex.frequent and (
+                    following[:1] and following[0] in {"uit", "van", "jaar", ",", ".", "en"}
+                ):
+                    aged.add(index)
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "name N")  # "sandra 43 uit kerkrade"
                     continue
                 if previous[-1:] == [","] and name_before and (not following or following[0] in _CLOSERS):
                     # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."

@@ -28,7 +28,7 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]):
         (regex(rf"(?i)\b{month}\s+(?:{_YEAR}|{_SHORT_YEAR})(?!\w)"), 0.85, "month and year"),
         (regex(rf"(?i)(?<![\d/.-])(?:{weekday}\s+)?(?:{day})[/.-](?:1[0-2]|0?[1-9])[/.-](?:{_YEAR}|'?\d{{2}})(?![\d/-])"), 0.9, "numeric date"),
         (regex(rf"(?i)\b{weekday}\s+(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-])"), 0.85, "weekday and day/month"),
-        (regex(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/.,-]|\s?(?:uur|u\b|h\b|%|euro|kg))"), 0.5, "day/month"),
+        (regex(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-]|[.,]\d|\s?(?:uur|u\b|h\b|%|euro|kg))"), 0.5, "day/month"),
         (regex(rf"(?<![\d/.-])(?:1[0-2]|0?[1-9])[/-]{_YEAR}(?![\d/-])"), 0.8, "numeric month/year"),
         (regex(rf"(?i)\b{_PERIODS}\s+(?:van\s+|in\s+)?(?:{_YEAR}|{_SHORT_YEAR})(?!\w)"), 0.85, "period and year"),
         (regex(rf"(?i)\b(?:{weekday})\s+\d{{1,2}}\s+{month}"), 0.9, "weekday and date"),

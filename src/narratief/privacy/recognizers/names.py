@@ -169,6 +169,10 @@ class NameRecognizer(Recognizer):
             if word in lex.places and word not in lex.vocabulary:
                 return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
             words_before = [t.lower for t in prev]
+            nxt = view.tokens[token.i + 1] if token.i + 1 < len(view.tokens) else None
+            heads = lex.context["organisation_suffixes"] + lex.context["organisation_heads"]
+            if word not in lex.vocabulary and nxt is not None and nxt.lower in heads and len(nxt.lower) > 4:
+                return Finding("ORGANISATIE", token.start, nxt.end, 0.55, self.name, "name and institution word, lowercase")
             if word not in lex.vocabulary and len(word) >= 3 and words_before and (
                 words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
             ):
