@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
@@ -27,10 +28,6 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 def guess_variant(text: str) -> str:
     """``nl-BE`` or ``nl-NL`` from Flemish and Dutch markers in the text (``nl-BE`` when undecided)."""
-    import re
-
-    from narratief.privacy.lexicons import load_context
-
     markers = _variant_markers()
     words = re.findall(r"[\w'+]+", text.lower())
     scores = {variant: sum(1 for w in words if w in found) for variant, found in markers.items()}

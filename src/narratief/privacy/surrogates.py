@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import random
 import re
 
 from narratief.privacy.findings import Finding  # noqa: F401  (documentation link)

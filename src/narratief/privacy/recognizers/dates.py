@@ -33,7 +33,7 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]):
         (regex(rf"(?i)\b{_PERIODS}\s+(?:van\s+|in\s+)?(?:{_YEAR}|{_SHORT_YEAR})(?!\w)"), 0.85, "period and year"),
         (regex(rf"(?i)\b(?:{weekday})\s+\d{{1,2}}\s+{month}"), 0.9, "weekday and date"),
         (regex(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)"), 0.55, "year"),
-        (regex(rf"(?i)\bjaren\s+'?[1-9]0(?!\w)"), 0.5, "decade"),
+        (regex(r"(?i)\bjaren\s+'?[1-9]0(?!\w)"), 0.5, "decade"),
     ]
 
 
