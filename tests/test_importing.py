@@ -194,3 +194,10 @@ def test_error_messages_never_contain_story_text(store, tmp_path):
 def test_read_stories_touches_no_store(tmp_path):
     batch = read_stories(write_csv(tmp_path / "x.csv", ROWS))
     assert len(batch) == 3 and batch.records[0]["consent"] == ["eigen", "groep"]
+
+
+def test_a_sentence_in_a_vocabulary_column_is_not_echoed(store, tmp_path):
+    rows = [{**ROWS[0], "niveau": "ik voelde me niet gehoord"}]
+    with pytest.raises(InvalidValue) as caught:
+        import_stories(store, write_csv(tmp_path / "x.csv", rows))
+    assert "gehoord" not in caught.value.message and "25 tekens" in caught.value.message

@@ -34,7 +34,7 @@ from narratief.errors import (
     UnknownColumn,
     UnsupportedFormat,
 )
-from narratief.stories import KINDS, LEVELS, PERSPECTIVES, PURPOSES, normalise_value, split_list
+from narratief.stories import KINDS, LEVELS, PERSPECTIVES, PURPOSES, normalise_value, shown_value, split_list
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -281,7 +281,7 @@ def _checked(field_name: str, value: str, column: str, row: str, allowed: Iterab
         return normalise_value(field_name, value)
     except ValueError:
         raise InvalidValue(
-            f"invalid {field_name} value in {row}", waarde=value[:40], kolom=column, rij=row.split()[-1],
+            f"invalid {field_name} value in {row}", waarde=shown_value(value), kolom=column, rij=row.split()[-1],
             toegestaan=", ".join(allowed),
         ) from None
 

@@ -79,6 +79,12 @@ def normalise_value(kind: str, value: str | None) -> str | None:
         raise ValueError(f"unknown {kind} value") from None
 
 
+def shown_value(value: object) -> str:
+    """A cell value as an error message may show it: short single words only, never a sentence of a story."""
+    text = str(value).strip()
+    return text if len(text) <= 20 and " " not in text else f"… ({len(text)} tekens)"
+
+
 def check_purpose(purpose: str) -> str:
     """Return the canonical purpose or raise :class:`InvalidPurpose`."""
     try:
@@ -88,7 +94,7 @@ def check_purpose(purpose: str) -> str:
     if canonical is None:
         raise InvalidPurpose(
             f"unknown consent purpose (length {len(str(purpose))})",
-            doel=str(purpose)[:40],
+            doel=shown_value(purpose),
             toegestaan=", ".join(PURPOSES),
         )
     return canonical

@@ -34,6 +34,7 @@ from narratief.stories import (
     StoryVersion,
     check_purpose,
     normalise_value,
+    shown_value,
     split_list,
 )
 from narratief.store.connection import Transactions, connect
@@ -76,7 +77,7 @@ def _canonical(field: str, value: Any, allowed: tuple[str, ...]) -> str | None:
         return normalise_value(field, value)
     except ValueError:
         raise InvalidValue(
-            f"invalid {field} value", waarde=str(value)[:40], kolom=field, rij="—", toegestaan=", ".join(allowed)
+            f"invalid {field} value", waarde=shown_value(value), kolom=field, rij="—", toegestaan=", ".join(allowed)
         ) from None
 
 
@@ -476,18 +477,16 @@ class StoryStore:
 
     def set_privacy_lists(self, allow: Iterable[str], deny: Mapping[str, str] | Iterable[str]) -> None:
         """Replace both lists; every cached anonymised text becomes stale (recomputed on next use)."""
-        deny_items = deny.items() if isinstance(deny, Mapping) else ((t, "PERSOON") for t in deny)
+        allowed = sorted({term.strip() for term in allow if term.strip()})
+        pairs = deny.items() if isinstance(deny, Mapping) else ((term, "PERSOON") for term in deny)
+        denied = {term.strip(): label or "PERSOON" for term, label in pairs if term.strip()}
         with self.atomic():
             self._conn.execute("DELETE FROM privacy_lists")
             stamp = now()
-            for term in {t.strip() for t in allow if t.strip()}:
-                self._conn.execute("INSERT INTO privacy_lists VALUES ('allow', ?, NULL, ?)", (term, stamp))
-            for term, label in {(t.strip(), l) for t, l in deny_items if t.strip()}:
-                self._conn.execute("INSERT OR REPLACE INTO privacy_lists VALUES ('deny', ?, ?, ?)", (term, label, stamp))
-            self._conn.execute(
-                "UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lists_version'"
-            )
-            self._audit("privacy.lists", None, f"allow={len(set(allow))} deny={len(dict(deny_items) if not isinstance(deny, Mapping) else deny)}")
+            self._conn.executemany("INSERT INTO privacy_lists VALUES ('allow', ?, NULL, ?)", [(t, stamp) for t in allowed])
+            self._conn.executemany("INSERT INTO privacy_lists VALUES ('deny', ?, ?, ?)", [(t, l, stamp) for t, l in denied.items()])
+            self._conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lists_version'")
+            self._audit("privacy.lists", None, f"allow={len(allowed)} deny={len(denied)}")
 
     def lists_version(self) -> int:
         return int(self._conn.execute("SELECT value FROM settings WHERE key = 'lists_version'").fetchone()[0])
@@ -509,7 +508,7 @@ class StoryStore:
                     "INSERT OR REPLACE INTO pii_decisions VALUES (?, ?, ?, ?, ?)", (story_id, action, text, label, now())
                 )
             self._conn.execute("DELETE FROM anonymised WHERE story_id = ?", (story_id,))
-            self._audit("privacy.review", story_id, f"decisions={len(list(self.decisions(story_id)))}")
+            self._audit("privacy.review", story_id, f"decisions={len(self.decisions(story_id))}")
 
     def cached_anonymised(self, story_id: str) -> tuple[str, list] | None:
         """The stored anonymised text and spans, if computed from the current text and lists; else ``None``."""
