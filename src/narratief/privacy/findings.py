@@ -34,9 +34,6 @@ class Finding:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def overlaps(self, other: Finding) -> bool:
-        return self.start < other.end and other.start < self.end
-
     def moved(self, start: int, end: int) -> Finding:
         return replace(self, start=start, end=end)
 

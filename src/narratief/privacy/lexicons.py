@@ -58,9 +58,6 @@ class Lexicons:
     def is_common(self, lower: str) -> bool:
         return lower in self.vocabulary
 
-    def is_place(self, lower: str) -> bool:
-        return lower in self.places
-
 
 def _versions() -> str:
     parts = [f"format={CACHE_FORMAT}"]

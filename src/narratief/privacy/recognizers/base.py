@@ -50,22 +50,16 @@ class TextView:
     tokens: list[Token]
     lexicons: Lexicons
     variant: str = "nl"
-    _by_start: dict[int, int] = field(default_factory=dict, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_start = {t.start: t.i for t in self.tokens}
         self._starts = [t.start for t in self.tokens]
         self._ends = [t.end for t in self.tokens]
 
     def index_after(self, char: int) -> int:
         """Index of the first token that starts at or after ``char`` (``len(tokens)`` when none)."""
         return bisect.bisect_left(self._starts, char)
-
-    def token_at(self, char: int) -> Token | None:
-        index = self._by_start.get(char)
-        return self.tokens[index] if index is not None else None
 
     def before(self, token: Token, n: int = 1) -> list[Token]:
         """Up to ``n`` tokens before ``token`` in the same sentence, nearest last."""
