@@ -48,6 +48,9 @@ POSITIVES = [
     ("Ze was zeventien jaar oud.", "zeventien jaar oud", "LEEFTIJD"),
     ("Als zestienjarige stond ik er alleen voor.", "zestienjarige", "LEEFTIJD"),
     ("Een vrouw van in de veertig sprak me aan.", "in de veertig", "LEEFTIJD"),
+    ("Mon fils avait dix-sept ans quand il partait.", "dix-sept ans", "LEEFTIJD"),
+    ("Intake: Sofie (24), verwezen door het CAW.", "24", "LEEFTIJD"),
+    ("Ik ben zesenzestig, euh, zevenenzestig in november.", "zevenenzestig", "LEEFTIJD"),
     # numbers and contact
     ("Bel me op 0478/12.34.56 of +32 478 12 34 56.", "0478/12.34.56", "TELEFOON"),
     ("Mijn nummer is 06-12345678.", "06-12345678", "TELEFOON"),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex
-from narratief.privacy.recognizers.numbers import number_words, value
+from narratief.privacy.recognizers.numbers import french_words, number_words, value
 
 _DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _DECADE = regex(
@@ -41,6 +42,12 @@ _BRACKET = regex(
 )
 
 
+@lru_cache(maxsize=1)
+def _french_ages():
+    words = sorted(french_words(), key=len, reverse=True)
+    return regex(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+ans\b")
+
+
 class AgeRecognizer(Recognizer):
     name = "ages"
     labels = ("LEEFTIJD",)
@@ -63,6 +70,8 @@ class AgeRecognizer(Recognizer):
             digits = re.match(r"\d+", match.group(group))
             if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
+        for match in _french_ages().finditer(view.text):
+            yield Finding("LEEFTIJD", match.start(), match.end(), 0.8, self.name, "French age (N ans)")
         for match in _PAIR.finditer(view.text):
             for group in (1, 2, 3):
                 if match.group(group):

@@ -43,6 +43,33 @@ def number_words() -> dict[str, int]:
     return words
 
 
+_FR_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+             "treize", "quatorze", "quinze", "seize"]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
+
+
+def french_cardinal(n: int) -> str:
+    """The French word for ``n`` (1–99), for ages in French inside Dutch text ("dix-sept ans")."""
+    if n <= 16:
+        return _FR_UNITS[n]
+    if n < 20:
+        return "dix-" + _FR_UNITS[n - 10]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix, quatre-vingt-dix
+        base, rest = _FR_TENS[tens - 1], n - (tens - 1) * 10
+        joiner = " et " if rest == 11 and tens == 7 else "-"
+        return base + joiner + french_cardinal(rest)
+    if unit == 0:
+        return _FR_TENS[tens] + ("s" if tens == 8 else "")
+    joiner = " et " if unit == 1 and tens != 8 else "-"
+    return _FR_TENS[tens] + joiner + _FR_UNITS[unit]
+
+
+@lru_cache(maxsize=1)
+def french_words() -> dict[str, int]:
+    return {french_cardinal(n): n for n in range(1, 100)}
+
+
 def value(word: str) -> int | None:
     """The number a token stands for (digits or a Dutch word), else ``None``."""
     if word.isdigit():
