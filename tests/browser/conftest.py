@@ -60,6 +60,14 @@ class VoilaServer:
         self._log.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _patient_expectations():
+    """The first story shown loads the anonymiser inside the Voilà kernel (seconds on a cold machine)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=60_000)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
