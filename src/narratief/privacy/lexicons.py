@@ -50,9 +50,8 @@ class Lexicons:
     never: frozenset[str]  # countries, languages, months, weekdays, generic words: never a detail on their own
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]  # first token -> [(tokens, label)], longest first
-    phrase_labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # tokens -> label
-    phrase_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths, longest first
+    phrase_labels: dict[tuple[str, ...], str]  # multi-word places, streets, institutions: tokens -> label
+    phrase_lengths: dict[str, tuple[int, ...]]  # first token -> the phrase lengths starting with it, longest first
     context: dict[str, Any] = field(default_factory=dict)
 
     def is_common(self, lower: str) -> bool:
@@ -195,8 +194,6 @@ def build_lexicons() -> Lexicons:
             add_phrase(institution, "ORGANISATIE")
     for organisation in context["named_organisations"]:
         add_phrase(organisation, "ORGANISATIE")
-    for entries in phrases.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
     phrase_labels: dict[tuple[str, ...], str] = {}
     for entries in phrases.values():
         for tokens, label in entries:
@@ -223,7 +220,6 @@ def build_lexicons() -> Lexicons:
         never=frozenset(never),
         months=months,
         weekdays=weekdays,
-        phrases=phrases,
         phrase_labels=phrase_labels,
         phrase_lengths=phrase_lengths,
         context=context,

@@ -175,8 +175,7 @@ class StoryBrowser(widgets.VBox):
             )
         ) + "</small>"
         try:
-            shown = shareable_text(self.store, story_id, READER_PURPOSE)
-            self.text.value = f"<div class='nf-text'>{html.escape(shown).replace(chr(10), '<br>')}</div>"
+            self._show_text(shareable_text(self.store, story_id, READER_PURPOSE))
         except NarratiefError as err:
             log.info("story not shown: %s", err)
             self.text.value = f"<div class='nf-notice'><i>{html.escape(err.message)}</i></div>"
@@ -206,8 +205,10 @@ class StoryBrowser(widgets.VBox):
     def _save_decisions(self, decisions: list) -> None:
         story_id = self.selected
         self.store.set_decisions(story_id, decisions)
-        shown = shareable_text(self.store, story_id, READER_PURPOSE)
-        self.text.value = f"<div class='nf-text'>{html.escape(shown).replace(chr(10), '<br>')}</div>"
+        self._show_text(shareable_text(self.store, story_id, READER_PURPOSE))
+
+    def _show_text(self, shared: str) -> None:
+        self.text.value = f"<div class='nf-text'>{html.escape(shared).replace(chr(10), '<br>')}</div>"
 
     def _on_consent(self, change) -> None:
         if self._loading or self.selected is None:

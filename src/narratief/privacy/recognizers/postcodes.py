@@ -29,7 +29,7 @@ def _place_end(view: TextView, end: int) -> tuple[int, bool]:
         return end, False
     lowered = tuple(t.lower for t in words)
     known = any(w in view.lexicons.places for w in lowered) or any(
-        lowered[: len(phrase)] == phrase for phrase, _ in view.lexicons.phrases.get(lowered[0], [])
+        tuple(lowered[:size]) in view.lexicons.phrase_labels for size in view.lexicons.phrase_lengths.get(lowered[0], ())
     )
     return words[-1].end, known
 
