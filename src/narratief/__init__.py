@@ -26,6 +26,10 @@ _LAZY = {
     "Anonymiser": "narratief.privacy.anonymiser",
     "Anonymised": "narratief.privacy.anonymiser",
     "detect": "narratief.privacy.detect",
+    "ThemeModel": "narratief.themes.model",
+    "find_themes": "narratief.themes.api",
+    "knowledge_summary": "narratief.themes.summaries",
+    "read_codebook": "narratief.themes.codebook",
 }
 
 __all__ = ["__version__", *_LAZY]
@@ -39,6 +43,10 @@ if TYPE_CHECKING:
     from narratief.privacy.detect import detect
     from narratief.privacy.gate import shareable_stories, shareable_text
     from narratief.stories import PURPOSES, Story
+    from narratief.themes.api import find_themes
+    from narratief.themes.codebook import read_codebook
+    from narratief.themes.model import ThemeModel
+    from narratief.themes.summaries import knowledge_summary
     from narratief.store import KeyStore, StoryStore
 
 

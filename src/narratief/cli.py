@@ -141,6 +141,37 @@ def list_command(db: str, fmt: str, purpose, **filters) -> None:
 
 @cli.command()
 @db_option
+@click.option("--k", "n_themes", type=click.IntRange(1, 200), help="Aantal thema's (standaard: automatisch).")
+@click.option("--codebook", help="Codeboek: YAML, CSV, XLSX of QDC, of 'drempels-hefbomen'.")
+@click.option("--purpose", default="onderzoek", show_default=True, type=click.Choice(PURPOSES))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--out", type=click.Path(dir_okay=False), help="Schrijf per verhaal het thema naar dit CSV-bestand.")
+def themes(db: str, n_themes, codebook, purpose: str, seed: int, out) -> None:
+    """Zoek gedeelde thema's in de geanonimiseerde verhalen en bewaar ze in de database."""
+    from narratief.themes.storage import themes_from_store
+
+    def act() -> None:
+        with open_store(db) as store:
+            result, stories, run_id = themes_from_store(
+                store, purpose=purpose, n_themes=n_themes, seed=seed, codebook=codebook
+            )
+        table = result.themes[["theme", "label", "n_stories", "n_participants", "scope"]]
+        click.echo(table.to_string(index=False))
+        click.echo(f"{len(table)} thema's in {len(stories)} verhalen (bewaard als run {run_id}).")
+        if out:
+            frame = stories[["id", "participant"]].assign(
+                theme=result.assignments.to_numpy(), coding=result.coding.to_numpy()
+            )
+            labels = result.themes.set_index("theme")["label"]
+            frame["label"] = frame["theme"].map(labels).fillna("")
+            frame.to_csv(out, index=False)
+            click.echo(f"Toewijzingen geschreven naar {out}.")
+
+    run(act)
+
+
+@cli.command()
+@db_option
 @click.option("--purpose", required=True, type=click.Choice(PURPOSES))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "jsonl"]), help="Standaard: volgens --out.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False))

@@ -130,6 +130,42 @@ class InvalidFormat(NarratiefError, ValueError):
     code = "N030"
 
 
+class ThemeInputProblem(NarratiefError, ValueError):
+    """Stories given to the theme model in a form it cannot use."""
+
+    code = "N040"
+
+
+class InvalidCodebook(NarratiefError, ValueError):
+    """A codebook file that cannot be read or lacks required fields."""
+
+    code = "N041"
+
+
+class ThemeNotFound(NarratiefError, KeyError):
+    """A theme id that is not (or no longer) in the result."""
+
+    code = "N042"
+
+
+class StoryNotInThemes(NarratiefError, KeyError):
+    """A story id that is not part of the theme result."""
+
+    code = "N043"
+
+
+class InvalidThemeEdit(NarratiefError, ValueError):
+    """An edit that cannot be applied (e.g. merging a theme with itself)."""
+
+    code = "N044"
+
+
+class NoThemesStored(NarratiefError, LookupError):
+    """The store holds no theme run yet."""
+
+    code = "N045"
+
+
 class NarratiefWarning(UserWarning):
     """Base of warnings about problems that do not stop the work."""
 

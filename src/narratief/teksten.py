@@ -33,6 +33,13 @@ FOUTEN: dict[str, str] = {
     "N022": "Kies een deelnemer: bij doel 'eigen' krijgt alleen de verteller de eigen verhalen.",
     "N031": "Onbekende manier van vervangen '{modus}'. Kies uit: {toegestaan}.",
     "N030": "Onbekend bestandsformaat '{formaat}'. Kies uit: {toegestaan}.",
+    "N040": "Thema's zoeken lukt niet met deze invoer ({kolom}). Geef een tabel met een tekstkolom, of een lijst "
+    "verhalen.",
+    "N041": "Het codeboek {pad} kan niet gelezen worden: {reden}.",
+    "N042": "Thema {thema} bestaat niet (meer) in dit resultaat.",
+    "N043": "Verhaal {story_id} zit niet in dit themaresultaat.",
+    "N044": "Deze bewerking kan niet: {reden}.",
+    "N045": "Er zijn nog geen thema's bewaard in deze verhalenbank. Zoek eerst thema's.",
 }
 
 #: Warning messages by code (see :class:`narratief.errors.NarratiefWarning`).

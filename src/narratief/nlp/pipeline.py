@@ -45,3 +45,15 @@ def build_pipeline(model: str | None = None, *, min_score: float = 0.4, lemmas: 
 def get_pipeline(model: str | None = None, *, lemmas: bool = True) -> Language:
     """The shared pipeline of this process (built once per model and variant)."""
     return build_pipeline(model, lemmas=lemmas)
+
+
+@lru_cache(maxsize=2)
+def build_terms_pipeline(*, compounds: bool = True) -> Language:
+    """``spacy.blank("nl")`` + lookup lemmatizer + ``narratief_terms``: theme terms of anonymised text."""
+    from narratief.nlp import terms  # noqa: F401  (registers the narratief_terms factory)
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("narratief_terms", config={"compounds": compounds})
+    nlp.initialize()
+    return nlp

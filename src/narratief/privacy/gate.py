@@ -109,4 +109,6 @@ def shareable_stories(
                 "text": _release(store, story, purpose, viewer),
             }
         )
-    return pd.DataFrame(rows, columns=SHAREABLE_COLUMNS)
+    frame = pd.DataFrame(rows, columns=SHAREABLE_COLUMNS)
+    frame.attrs["narratief_purpose"] = purpose  # marks the texts as released by the gate (see find_themes)
+    return frame

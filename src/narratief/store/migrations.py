@@ -202,6 +202,58 @@ STORE_MIGRATIONS.sql(
     """,
 )
 
+STORE_MIGRATIONS.sql(
+    "0003_themes",
+    """
+    CREATE TABLE theme_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        params TEXT NOT NULL,
+        software TEXT NOT NULL
+    );
+    CREATE TABLE themes (
+        run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+        theme INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        keywords TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        code TEXT,
+        PRIMARY KEY (run_id, theme)
+    );
+    CREATE TABLE theme_assignments (
+        run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        theme INTEGER NOT NULL,
+        weight REAL NOT NULL,
+        coding TEXT NOT NULL CHECK (coding IN ('machine', 'mens')),
+        PRIMARY KEY (run_id, story_id)
+    );
+    CREATE TABLE theme_quotes (
+        run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+        theme INTEGER NOT NULL,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        quote TEXT NOT NULL
+    );
+    CREATE TABLE theme_edits (
+        run_id INTEGER NOT NULL REFERENCES theme_runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        params TEXT NOT NULL,
+        editor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        members TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+    );
+    -- a theme whose last story was erased goes too
+    CREATE TRIGGER themes_drop_empty AFTER DELETE ON theme_assignments
+    BEGIN
+        DELETE FROM themes WHERE run_id = OLD.run_id AND theme = OLD.theme AND NOT EXISTS (
+            SELECT 1 FROM theme_assignments WHERE run_id = OLD.run_id AND theme = OLD.theme);
+    END;
+    """,
+)
+
 KEY_MIGRATIONS.sql(
     "0002_secrets",
     """

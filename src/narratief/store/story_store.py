@@ -435,7 +435,27 @@ class StoryStore:
         gone = fingerprint(story_id)
         # Earlier audit lines named the id; after erasure they keep only its fingerprint.
         self._conn.execute("UPDATE audit_log SET subject = ? WHERE subject = ?", (gone, story_id))
+        self._forget_in_theme_edits(story_id)
         self._audit("story.erase", gone)
+
+    def _forget_in_theme_edits(self, story_id: str) -> None:
+        """Recorded theme edits no longer name an erased story (a move of it is dropped altogether)."""
+        rows = self._conn.execute(
+            "SELECT run_id, seq, action, params, members FROM theme_edits WHERE params LIKE ? OR members LIKE ?",
+            (f"%{json.dumps(story_id)}%", f"%{json.dumps(story_id)}%"),
+        ).fetchall()
+        for run_id, seq, action, params, members in rows:
+            params, members = json.loads(params), json.loads(members)
+            if action == "move" and params.get("story") == story_id:
+                self._conn.execute("DELETE FROM theme_edits WHERE run_id = ? AND seq = ?", (run_id, seq))
+                continue
+            if "groups" in params:
+                params["groups"] = [[s for s in group if s != story_id] for group in params["groups"]]
+            members = {theme: [s for s in ids if s != story_id] for theme, ids in members.items()}
+            self._conn.execute(
+                "UPDATE theme_edits SET params = ?, members = ? WHERE run_id = ? AND seq = ?",
+                (json.dumps(params), json.dumps(members), run_id, seq),
+            )
 
     def erase(self, story_id: str) -> None:
         """Delete the story, its versions, consent and everything derived from it, then compact the file."""

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.metrics import adjusted_rand_score
+
+from narratief import ThemeModel, find_themes
+from narratief.errors import ThemeInputProblem
+from tests.themes.conftest import make_stories
+
+
+def test_estimator_contract(small_stories):
+    model = ThemeModel(3, random_state=1)
+    assert clone(model).get_params() == model.get_params()
+    labels = model.fit_predict(small_stories)
+    assert np.array_equal(labels, model.labels_)
+    assert model.n_themes_ == 3 and model.centroids_.shape[0] == 3
+    weights = model.transform(small_stories)
+    assert weights.shape == (len(small_stories), 3)
+    assert np.array_equal(weights.argmax(axis=1), model.predict(small_stories))
+
+
+def test_finds_the_invented_themes_and_keeps_a_single_teller_theme(small_stories):
+    result = find_themes(small_stories, n_themes=3, anonymise=False)
+    assert adjusted_rand_score(small_stories.theme_truth, result.assignments) == 1.0
+    scopes = result.themes.set_index("theme")["scope"]
+    school = result.assignments[small_stories.theme_truth == "school"].iloc[0]
+    assert scopes[school] == "individueel"
+    assert (scopes.drop(school) == "collectief").all()
+
+
+def test_same_themes_whatever_the_row_order(small_stories):
+    first = find_themes(small_stories, anonymise=False)
+    shuffled = small_stories.sample(frac=1, random_state=7)
+    second = find_themes(shuffled, anonymise=False)
+    by_id_first = dict(zip(small_stories.id, first.assignments))
+    by_id_second = dict(zip(shuffled.id, second.assignments))
+    assert by_id_first == by_id_second
+    assert first.themes["label"].tolist() == second.themes["label"].tolist()
+
+
+def test_placeholders_never_become_keywords(small_stories):
+    stories = small_stories.assign(text=small_stories.text + " [PERSOON-1] zei het aan [PERSOON-2] in [LOCATIE-1].")
+    result = find_themes(stories, n_themes=3, anonymise=False)
+    words = " ".join(w for keywords in result.themes.keywords for w in keywords)
+    assert "persoon" not in words and "locatie" not in words
+
+
+def test_raw_text_is_anonymised_before_themes():
+    stories = make_stories(seed_text=" Lotte Vermeulen woont in Gentbrugge.")
+    result = find_themes(stories, n_themes=3)
+    words = " ".join(w for keywords in result.themes.keywords for w in keywords).lower()
+    quotes = " ".join(q for quotes in result.themes.quotes for q in quotes)
+    assert "vermeulen" not in words and "gentbrugge" not in words
+    assert "Vermeulen" not in quotes and "Gentbrugge" not in quotes
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Ik wachtte maanden op hulp."],
+        ["Ik wachtte maanden op hulp.", "De deurwaarder kwam voor mijn schulden."],
+        ["Ik wachtte maanden op hulp bij het wijkteam."] * 6,
+        ["hulp duurt lang", "geld is op", "school was zwaar", "wachten op hulp"],
+        ["", "   ", "Ik wachtte."],
+    ],
+)
+def test_small_and_odd_collections_give_a_clear_result(texts):
+    result = find_themes(pd.DataFrame({"text": texts, "participant": ["Eik"] * len(texts)}), anonymise=False)
+    assert len(result.assignments) == len(texts)
+    assert set(result.assignments) <= set(result.theme_ids()) | {-1}
+    assert result.themes["n_stories"].sum() == (result.assignments != -1).sum()
+
+
+def test_one_participant_only_means_every_theme_is_individual(small_stories):
+    result = find_themes(small_stories.assign(participant="Eik"), n_themes=3, anonymise=False)
+    assert set(result.themes.scope) == {"individueel"}
+
+
+def test_a_very_long_story_is_handled():
+    long_story = " ".join(["Ik wachtte maanden op een plaats bij de psycholoog en niemand belde terug."] * 7000)
+    stories = make_stories()
+    stories.loc[len(stories)] = {"id": "lang", "participant": "Es", "text": long_story, "theme_truth": "wachten"}
+    result = find_themes(stories, n_themes=3, anonymise=False)
+    wachten = result.assignments[stories.theme_truth == "wachten"]
+    assert wachten.nunique() == 1
+
+
+def test_bad_input_gives_an_error_with_a_dutch_message():
+    with pytest.raises(ThemeInputProblem) as caught:
+        find_themes(pd.DataFrame({"verhaal": ["x"]}))
+    assert "tekstkolom" in caught.value.message
+    with pytest.raises(ThemeInputProblem):
+        ThemeModel(0).fit(["een verhaal"])
+
+
+def test_beats_the_anchor_on_the_development_set(dev_stories):
+    """Quality floor: with the true number of themes narratief must beat NMF on lemma TF-IDF (bench/themes.py)."""
+    from bench.themes import anchor_labels
+
+    k = dev_stories.truth.nunique()
+    ours = adjusted_rand_score(dev_stories.truth, find_themes(dev_stories, n_themes=k, anonymise=False).assignments)
+    anchor = adjusted_rand_score(dev_stories.truth, anchor_labels(dev_stories.text.tolist(), k))
+    assert ours >= 0.25 and ours > anchor
