@@ -12,6 +12,7 @@ go through anonymisation + themes + summaries in a fresh process per size; print
 
     .venv/bin/python bench/themes.py --sets dev,holdout,voorbeeld
     .venv/bin/python bench/themes.py --sizes 1000,10000
+    .venv/bin/python bench/themes.py --bertopic 1000     # needs: pip install bertopic umap-learn hdbscan
 """
 
 from __future__ import annotations
@@ -144,14 +145,49 @@ def scale_one(n: int) -> None:
     print(f"n={n} seconds={seconds:.1f} peak_mb={peak:.0f} themes={len(result.theme_ids())} ari={ari:.3f}", flush=True)
 
 
+def bertopic_side_by_side(n: int) -> None:
+    """BERTopic (UMAP + HDBSCAN) given narratief's vectors as precomputed embeddings, beside narratief, on ``n``
+    synthetic stories and on the development set."""
+    try:
+        from bertopic import BERTopic
+        from umap import UMAP
+    except ImportError:
+        print("bertopic: not installed (pip install bertopic umap-learn hdbscan); skipped")
+        return
+    from narratief.themes.api import find_themes
+    from narratief.themes.features import LexicalVectorizer
+
+    for name, frame in ((f"synthetic n={n}", synthetic(n)), ("dev", load(SETS["dev"]))):
+        frame = anonymised(frame)
+        start = time.perf_counter()
+        ours = find_themes(frame, anonymise=False).assignments.to_numpy()
+        ours_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        vectors = LexicalVectorizer().fit_transform(frame["text"].tolist()).toarray()
+        runs = []
+        for seed in (0, 1):
+            model = BERTopic(embedding_model=None, umap_model=UMAP(n_components=5, metric="cosine", random_state=seed),
+                             calculate_probabilities=False)
+            runs.append(np.asarray(model.fit_transform(frame["text"].tolist(), embeddings=vectors)[0]))
+        bertopic_seconds = (time.perf_counter() - start) / 2
+        for label, labels, seconds in (("narratief k=auto", ours, ours_seconds), ("BERTopic same vectors", runs[0], bertopic_seconds)):
+            print(f"[{name}] {label:24s} themes={len(set(labels) - {-1})} ARI={adjusted_rand_score(frame.truth, labels):.3f} "
+                  f"NMI={normalized_mutual_info_score(frame.truth, labels):.3f} seconds={seconds:.1f}")
+        print(f"[{name}] BERTopic agreement between seeds 0 and 1: ARI={adjusted_rand_score(runs[0], runs[1]):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="dev,holdout,voorbeeld")
     parser.add_argument("--sizes", default="")
+    parser.add_argument("--bertopic", type=int, default=0, metavar="N", help="BERTopic beside narratief on N stories")
     parser.add_argument("--one-size", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_size:
         scale_one(args.one_size)
+        return
+    if args.bertopic:
+        bertopic_side_by_side(args.bertopic)
         return
     if args.sizes:
         for size in (int(s) for s in args.sizes.split(",")):

@@ -36,3 +36,18 @@ def test_vectorizer_rows_are_normalised_and_vocabulary_excludes_stop_words():
     norms = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
     assert np.allclose(norms, 1.0, atol=1e-5)
     assert "de" not in set(LexicalVectorizer(min_df=1, max_df=1.0).fit(["de wachtlijst", "de schuld"]).vocabulary_)
+
+
+def test_words_of_one_concept_meet_in_a_concept_term():
+    deurwaarder, aanmaning, wachtlijst = analyse(["deurwaarder", "aanmaning", "wachtlijst"])
+    shared = set(deurwaarder) & set(aanmaning)
+    assert shared and all(term.startswith("#") for term in shared)
+    assert not shared & set(wachtlijst)
+    assert analyse(["deurwaarder"], concepts=None) == [[t for t in deurwaarder if not t.startswith("#")]]
+
+
+def test_concept_terms_are_never_shown_as_keywords(small_stories):
+    from narratief import find_themes
+
+    result = find_themes(small_stories, n_themes=3, anonymise=False)
+    assert not any(word.startswith("#") for words in result.themes.keywords for word in words)

@@ -47,13 +47,13 @@ def get_pipeline(model: str | None = None, *, lemmas: bool = True) -> Language:
     return build_pipeline(model, lemmas=lemmas)
 
 
-@lru_cache(maxsize=2)
-def build_terms_pipeline(*, compounds: bool = True) -> Language:
+@lru_cache(maxsize=4)
+def build_terms_pipeline(*, compounds: bool = True, concepts: str | None = "concepten") -> Language:
     """``spacy.blank("nl")`` + lookup lemmatizer + ``narratief_terms``: theme terms of anonymised text."""
     from narratief.nlp import terms  # noqa: F401  (registers the narratief_terms factory)
 
     nlp = spacy.blank("nl")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("narratief_terms", config={"compounds": compounds})
+    nlp.add_pipe("narratief_terms", config={"compounds": compounds, "concepts": concepts})
     nlp.initialize()
     return nlp

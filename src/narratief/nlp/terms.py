@@ -116,12 +116,37 @@ def split_compound(word: str, min_left: int = 3, min_right: int = 4) -> tuple[st
     return (left, *(split_compound(head, min_left, min_right) or (head,)))
 
 
+#: Prefix of concept terms (``#geld``): words of one concept of the domain vocabulary meet there.
+CONCEPT_PREFIX = "#"
+
+
+@lru_cache(maxsize=4)
+def concept_index(name: str = "concepten") -> dict[str, tuple[str, ...]]:
+    """Stem → concept ids, from the domain vocabulary ``data/lexicons/<name>.yaml`` (empty when absent)."""
+    import yaml
+
+    from narratief.resources import data_dir
+
+    path = data_dir() / "lexicons" / f"{name}.yaml"
+    if not path.exists():
+        return {}
+    stem = _dutch_stemmer().stemWord
+    index: dict[str, list[str]] = defaultdict(list)
+    for concept in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("concepten", []):
+        for word in concept.get("woorden", []):
+            key = stem(str(word).lower())
+            if concept["id"] not in index[key]:
+                index[key].append(concept["id"])
+    return {key: tuple(ids) for key, ids in index.items()}
+
+
 class TermMaker:
     """Maps a token's lower-case form and lookup lemma to its theme terms (cached per form)."""
 
-    def __init__(self, compounds: bool = True, min_length: int = 3) -> None:
+    def __init__(self, compounds: bool = True, min_length: int = 3, concepts: str | None = "concepten") -> None:
         self.compounds = compounds
         self.min_length = min_length
+        self.concepts = concept_index(concepts) if concepts else {}
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._words: dict[tuple[str, str], tuple[str, ...]] = {}
         self._stem = _dutch_stemmer().stemWord
@@ -154,6 +179,12 @@ class TermMaker:
                 stem = self._stem(part)
                 if part not in STOP_TERMS and all(stem != term for term, _ in pairs):
                     pairs.append((stem, part))
+        if self.concepts:
+            found = self.concepts.get(pairs[0][0])
+            if found is None:  # a compound belongs to the concept of its head (schuldeiser → eiser? no: schuld)
+                found = tuple(c for term, _ in pairs[1:] for c in self.concepts.get(term, ()))
+            for concept in dict.fromkeys(found):
+                pairs.append((CONCEPT_PREFIX + concept, CONCEPT_PREFIX + concept))
         return pairs
 
 
@@ -163,9 +194,9 @@ if not Doc.has_extension("terms"):
     Doc.set_extension("terms", getter=lambda doc: [term for token in doc for term in token._.terms])
 
 
-@Language.factory("narratief_terms", default_config={"compounds": True, "min_length": 3})
-def make_terms(nlp: Language, name: str, compounds: bool, min_length: int) -> TermComponent:
-    return TermComponent(compounds=compounds, min_length=min_length)
+@Language.factory("narratief_terms", default_config={"compounds": True, "min_length": 3, "concepts": "concepten"})
+def make_terms(nlp: Language, name: str, compounds: bool, min_length: int, concepts: str | None) -> TermComponent:
+    return TermComponent(compounds=compounds, min_length=min_length, concepts=concepts)
 
 
 class TermComponent:
@@ -175,8 +206,8 @@ class TermComponent:
     rather than stems (``wachtlijst``, ``ervaringsdeskund``).
     """
 
-    def __init__(self, compounds: bool = True, min_length: int = 3) -> None:
-        self.maker = TermMaker(compounds=compounds, min_length=min_length)
+    def __init__(self, compounds: bool = True, min_length: int = 3, concepts: str | None = "concepten") -> None:
+        self.maker = TermMaker(compounds=compounds, min_length=min_length, concepts=concepts)
         self.display: dict[str, Counter] = defaultdict(Counter)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -123,7 +123,7 @@ def read_codebook(path: str | os.PathLike) -> Codebook:
             frame.columns = [str(c).strip().lower() for c in frame.columns]
             return codebook_from_records(frame.to_dict("records"), id=path.stem, name=path.stem)
         if suffix == ".qdc":
-            from narratief.themes.qdc import read_qdc
+            from narratief.refiqda import read_qdc
 
             return read_qdc(path)
     except InvalidCodebook:

@@ -21,16 +21,18 @@ def _identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def term_pipeline(compounds: bool = True):
+def term_pipeline(compounds: bool = True, concepts: str | None = "concepten"):
     """``spacy.blank("nl")`` + lookup lemmatizer + ``narratief_terms`` (no detection: the text is anonymised)."""
     from narratief.nlp.pipeline import build_terms_pipeline
 
-    return build_terms_pipeline(compounds=compounds)
+    return build_terms_pipeline(compounds=compounds, concepts=concepts)
 
 
-def analyse(texts: Iterable[str], *, compounds: bool = True, batch_size: int = 256) -> list[list[str]]:
+def analyse(
+    texts: Iterable[str], *, compounds: bool = True, concepts: str | None = "concepten", batch_size: int = 256
+) -> list[list[str]]:
     """The theme terms of each text (placeholders removed first)."""
-    nlp = term_pipeline(compounds)
+    nlp = term_pipeline(compounds, concepts)
     return [doc._.terms for doc in nlp.pipe((clean_for_terms(t or "") for t in texts), batch_size=batch_size)]
 
 
@@ -40,14 +42,26 @@ class LexicalVectorizer(TransformerMixin, BaseEstimator):
     Parameters
     ----------
     compounds : also count the parts of Dutch compounds.
+    concepts : the domain vocabulary (``data/lexicons/<name>.yaml``) whose concepts become terms too
+        (``#geld`` for deurwaarder, aanmaning, schuld...); ``None`` leaves them out.
+    concept_weight : weight of concept terms relative to word terms.
     min_df, max_df : drop terms in fewer than ``min_df`` stories or in more than ``max_df`` (share) of them.
     ngram_range : (1, 2) adds pairs of adjacent terms.
     """
 
     def __init__(
-        self, *, compounds: bool = True, min_df: int | float = 2, max_df: float = 0.5, ngram_range=(1, 1)
+        self,
+        *,
+        compounds: bool = True,
+        concepts: str | None = "concepten",
+        concept_weight: float = 1.0,
+        min_df: int | float = 2,
+        max_df: float = 0.5,
+        ngram_range=(1, 1),
     ) -> None:
         self.compounds = compounds
+        self.concepts = concepts
+        self.concept_weight = concept_weight
         self.min_df = min_df
         self.max_df = max_df
         self.ngram_range = ngram_range
@@ -71,20 +85,28 @@ class LexicalVectorizer(TransformerMixin, BaseEstimator):
             matrix = self.tfidf_.fit_transform([t or ["_"] for t in terms])
         self.vocabulary_ = self.tfidf_.vocabulary_
         self.feature_names_ = self.tfidf_.get_feature_names_out()
-        return matrix.tocsr()
+        self._scale = np.array([self.concept_weight if n.startswith("#") else 1.0 for n in self.feature_names_])
+        return self._weighted(matrix)
+
+    def _weighted(self, matrix) -> sparse.csr_matrix:
+        if self.concept_weight == 1.0:
+            return matrix.tocsr()
+        from sklearn.preprocessing import normalize
+
+        return normalize(sparse.csr_matrix(matrix) @ sparse.diags(self._scale)).astype(np.float32)
 
     def fit(self, texts: Iterable[str], y=None) -> LexicalVectorizer:
-        self.fit_terms(analyse(texts, compounds=self.compounds))
+        self.fit_terms(analyse(texts, compounds=self.compounds, concepts=self.concepts))
         return self
 
     def fit_transform(self, texts: Iterable[str], y=None) -> sparse.csr_matrix:
-        return self.fit_terms(analyse(texts, compounds=self.compounds))
+        return self.fit_terms(analyse(texts, compounds=self.compounds, concepts=self.concepts))
 
     def transform_terms(self, terms: Sequence[list[str]]) -> sparse.csr_matrix:
-        return self.tfidf_.transform(terms).tocsr()
+        return self._weighted(self.tfidf_.transform(terms))
 
     def transform(self, texts: Iterable[str]) -> sparse.csr_matrix:
-        return self.transform_terms(analyse(texts, compounds=self.compounds))
+        return self.transform_terms(analyse(texts, compounds=self.compounds, concepts=self.concepts))
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         return self.feature_names_

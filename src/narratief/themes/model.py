@@ -143,7 +143,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         if lexical and terms is None:
             from narratief.themes.features import analyse
 
-            terms = analyse(texts, compounds=self.vectorizer_.compounds)
+            terms = analyse(texts, compounds=self.vectorizer_.compounds, concepts=self.vectorizer_.concepts)
         if lexical:
             features = self.vectorizer_.fit_terms([terms[i] for i in fit_rows])
         else:
@@ -243,6 +243,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         seeds = np.random.RandomState(self.random_state).randint(0, 2**31 - 1, size=n_runs)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
+            warnings.simplefilter("ignore", RuntimeWarning)  # degenerate input (identical stories)
             for seed in seeds:
                 weights = NMF(k, init="random", random_state=int(seed), max_iter=300, tol=1e-3).fit_transform(features)
                 labels = weights.argmax(axis=1)

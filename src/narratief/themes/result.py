@@ -350,6 +350,8 @@ class ThemeResult:
             for i in order:
                 if scores[j, i] <= 0 or len(words) >= n:
                     break
+                if names[i].startswith("#"):  # concept terms of the domain vocabulary are not shown as words
+                    continue
                 word = self._display(names[i]) if self._display else names[i]
                 if word not in words:
                     words.append(word)
