@@ -134,3 +134,30 @@ def test_anonymise_and_detect_a_file(runner, tmp_path):
     rows = list(csv.DictReader(io.StringIO(listed.stdout)))
     assert [(r["label"], r["start"], r["end"]) for r in rows] == [("PERSOON", "9", "13"), ("LOCATIE", "23", "33")]
     assert "Ilse" not in listed.stdout and "Borgerhout" not in listed.stdout
+
+
+def test_themes_report_codebook_and_qdpx_from_the_command_line(runner, db_path, tmp_path):
+    assert invoke(runner, "demo", "--db", db_path).exit_code == 0
+    out = tmp_path / "themas.csv"
+    themes = invoke(runner, "themes", "--db", db_path, "--k", "5", "--out", out)
+    assert themes.exit_code == 0, themes.output
+    assert "5 thema's in" in themes.stdout
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["id", "participant", "theme", "coding", "label"]
+    with StoryStore(db_path) as store:
+        assert set(table["id"]) == set(store.story_ids(purpose="onderzoek"))
+    report = invoke(runner, "report", "--db", db_path, "--out", tmp_path / "rapport.html")
+    assert report.exit_code == 0 and (tmp_path / "rapport.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    codebook = invoke(runner, "codebook", "--db", db_path, "--out", tmp_path / "themas.qdc")
+    assert codebook.exit_code == 0 and "5 thema's" in codebook.stdout
+    exported = invoke(runner, "export", "--db", db_path, "--purpose", "onderzoek", "--out", tmp_path / "p.qdpx")
+    assert exported.exit_code == 0 and (tmp_path / "p.qdpx").stat().st_size > 0
+    refused = runner.invoke(cli, ["export", "--db", str(db_path), "--purpose", "groep", "--format", "qdpx",
+                                  "--out", str(tmp_path / "g.qdpx")])
+    assert refused.exit_code == 1 and "onderzoek" in refused.output and not (tmp_path / "g.qdpx").exists()
+
+
+def test_report_without_themes_says_what_to_do(runner, db_path, tmp_path):
+    assert invoke(runner, "demo", "--db", db_path).exit_code == 0
+    result = runner.invoke(cli, ["report", "--db", str(db_path), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "Zoek eerst thema's" in result.output

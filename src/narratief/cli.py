@@ -172,8 +172,45 @@ def themes(db: str, n_themes, codebook, purpose: str, seed: int, out) -> None:
 
 @cli.command()
 @db_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="HTML- of Markdown-bestand (.html, .md).")
+@click.option("--run", "run_id", type=int, help="Welke bewaarde themarun (standaard: de laatste).")
+def report(db: str, out: str, run_id) -> None:
+    """Maak het onderzoeksrapport (alleen geanonimiseerde verhalen met toestemming voor onderzoek)."""
+    from narratief.report import write_report
+
+    def act() -> None:
+        with open_store(db) as store:
+            write_report(store, out, run_id=run_id)
+        click.echo(f"Rapport geschreven naar {out}.")
+
+    run(act)
+
+
+@cli.command()
+@db_option
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Het .qdc-bestand.")
+@click.option("--codebook", help="Een codeboek (bestand of 'drempels-hefbomen'); standaard de bewaarde thema's.")
+def codebook(db: str, out: str, codebook) -> None:
+    """Exporteer een codeboek als REFI-QDA .qdc (voor NVivo, ATLAS.ti, MAXQDA, QualCoder)."""
+    from narratief.refiqda import codebook_from_run, write_qdc
+    from narratief.themes.codebook import load_codebook
+
+    def act() -> None:
+        if codebook:
+            chosen = load_codebook(codebook)
+        else:
+            with open_store(db) as store:
+                chosen = codebook_from_run(store)
+        write_qdc(chosen, out)
+        click.echo(f"Codeboek met {len(chosen)} thema's geschreven naar {out}.")
+
+    run(act)
+
+
+@cli.command()
+@db_option
 @click.option("--purpose", required=True, type=click.Choice(PURPOSES))
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "jsonl"]), help="Standaard: volgens --out.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "jsonl", "qdpx"]), help="Standaard: volgens --out.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @click.option("--participant", help="Bij doel 'eigen': de deelnemer die de eigen verhalen krijgt.")
 def export(db: str, purpose: str, fmt, out: str, participant) -> None:
@@ -182,7 +219,12 @@ def export(db: str, purpose: str, fmt, out: str, participant) -> None:
 
     def act() -> None:
         with open_store(db) as store:
-            count = export_stories(store, out, purpose, format=fmt, viewer=participant)
+            if fmt == "qdpx" or (fmt is None and out.lower().endswith(".qdpx")):
+                from narratief.refiqda import write_qdpx
+
+                count = write_qdpx(store, out, purpose=purpose)
+            else:
+                count = export_stories(store, out, purpose, format=fmt, viewer=participant)
         click.echo(f"{count} verhalen geëxporteerd naar {out}.")
 
     run(act)

@@ -166,6 +166,12 @@ class NoThemesStored(NarratiefError, LookupError):
     code = "N045"
 
 
+class ResearchOnly(NarratiefError, ValueError):
+    """An export that is only allowed for the purpose ``onderzoek``."""
+
+    code = "N046"
+
+
 class NarratiefWarning(UserWarning):
     """Base of warnings about problems that do not stop the work."""
 

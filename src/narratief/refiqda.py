@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from narratief import __version__
-from narratief.errors import InvalidCodebook
+from narratief.errors import InvalidCodebook, ResearchOnly
 from narratief.themes.codebook import Codebook, CodebookTheme, codebook_from_records
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -126,9 +126,7 @@ def build_project(store, *, run_id: int | None = None, purpose: str = "onderzoek
     from narratief.themes.storage import load_themes
 
     if purpose != "onderzoek":
-        from narratief.errors import InvalidFormat
-
-        raise InvalidFormat("qdpx is for research", formaat="qdpx", toegestaan="doel 'onderzoek'")
+        raise ResearchOnly(f"qdpx export asked for purpose {purpose!r}")
     stories = shareable_stories(store, purpose)
     run = load_themes(store, run_id)
     codebook = None
@@ -222,6 +220,32 @@ def write_qdpx(store, path: str | os.PathLike, *, run_id: int | None = None, pur
     return len(files)
 
 
+def codebook_from_run(store, run_id: int | None = None) -> Codebook:
+    """The themes of a stored run as a codebook (label as name, keywords as seed words, level from the codebook
+    the run used)."""
+    from narratief.themes.codebook import load_codebook
+    from narratief.themes.storage import load_themes
+
+    run = load_themes(store, run_id)
+    source = None
+    if run.params.get("codebook"):
+        try:
+            source = load_codebook(run.params["codebook"])
+        except InvalidCodebook:
+            source = None
+    records = []
+    for row in run.themes.itertuples(index=False):
+        level = None
+        if source is not None and row.code:
+            try:
+                level = source.theme(row.code).level
+            except KeyError:
+                level = None
+        records.append({"id": f"thema-{row.theme}", "naam": row.label, "zoekwoorden": list(row.keywords),
+                        "niveau": level})
+    return codebook_from_records(records, id=f"narratief-run-{run.run_id}", name=f"narratief run {run.run_id}")
+
+
 def write_qdc(codebook: Codebook, path: str | os.PathLike) -> None:
     """Write ``codebook`` as a REFI-QDA codebook (``.qdc``); themes grouped under their level."""
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin=f"narratief {__version__}")
@@ -276,4 +300,4 @@ def read_qdc(path: str | os.PathLike) -> Codebook:
     return codebook_from_records(records, id=path.stem, name=root.get("name") or path.stem)
 
 
-__all__ = ["build_project", "write_qdpx", "write_qdc", "read_qdc", "guid", "CodebookTheme"]
+__all__ = ["build_project", "codebook_from_run", "write_qdpx", "write_qdc", "read_qdc", "guid", "CodebookTheme"]

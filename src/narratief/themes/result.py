@@ -72,6 +72,7 @@ class ThemeResult:
         code_names: dict[str, str] | None = None,
         display=None,
         random_state: int = 0,
+        meta: dict[int, dict[str, Any]] | None = None,
     ) -> None:
         self.model = model
         self.min_participants = min_participants
@@ -87,8 +88,8 @@ class ThemeResult:
         self._coding = np.array([MACHINE] * len(self._ids), dtype=object)
         self._display = display
         theme_ids = sorted(set(self._labels) - {NO_THEME}) if not len(origins) else list(range(len(origins)))
-        self._meta: dict[int, dict[str, Any]] = {}
-        for theme in theme_ids:
+        self._meta: dict[int, dict[str, Any]] = {int(t): dict(m) for t, m in (meta or {}).items()}
+        for theme in [] if meta is not None else theme_ids:
             origin = origins[theme] if theme < len(origins) else "automatisch"
             code = codes[theme] if theme < len(codes) else None
             self._meta[theme] = {"origin": origin, "code": code, "label": (code_names or {}).get(code or "", None)}

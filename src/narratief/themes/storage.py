@@ -149,3 +149,31 @@ def themes_from_store(
               "min_participants": min_participants, "stories": len(stories), "filters": filters}
     run_id = save_themes(store, result, purpose=purpose, params=params)
     return result, stories, run_id
+
+
+def result_from_store(store: StoryStore, run: StoredThemes, stories: pd.DataFrame) -> ThemeResult:
+    """A :class:`ThemeResult` of a stored run over ``stories`` (from the gate): stored themes, labels, coding and
+    edits; stories the run does not know get no theme (``-1``). Keywords and quotes are recomputed from the
+    stories that are still there."""
+    import numpy as np
+
+    from narratief.themes.features import LexicalVectorizer, analyse, term_pipeline
+
+    texts = stories["text"].fillna("").tolist()
+    terms = analyse(texts)
+    vectorizer = LexicalVectorizer()
+    features = vectorizer.fit_terms(terms)
+    assigned = run.assignments.set_index("story_id")
+    labels = np.array([int(assigned.loc[i, "theme"]) if i in assigned.index else -1 for i in stories["id"]])
+    meta = {int(r.theme): {"origin": r.origin, "code": r.code, "label": r.label} for r in run.themes.itertuples()}
+    labels[~np.isin(labels, list(meta))] = -1
+    result = ThemeResult(
+        index=stories.index, story_ids=stories["id"].tolist(), participants=stories["participant"].tolist(),
+        texts=texts, terms=terms, features=features, labels=labels,
+        min_participants=int(run.params.get("min_participants", 3)), meta=meta,
+        display=term_pipeline().get_pipe("narratief_terms").display_word, random_state=int(run.params.get("seed", 0)),
+    )
+    coding = assigned["coding"].to_dict()
+    result._coding[:] = [coding.get(i, "machine") for i in stories["id"]]
+    result.edits = list(run.edits)
+    return result
