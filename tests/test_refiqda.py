@@ -62,6 +62,13 @@ def test_round_trip_keeps_themes_cases_variables_and_offsets(demo):
     assert {c.get("name") for c in root.iterfind(".//q:Code", NS) if c.get("isCodable") == "false"} <= {
         "niveau micro", "niveau meso", "niveau macro"}
     assert {c.get("name") for c in root.iterfind(".//q:Case", NS)} == set(stories["participant"])
+    for case in root.iterfind(".//q:Case", NS):
+        mine = stories[stories["participant"] == case.get("name")]
+        values = {v.find("q:VariableRef", NS).get("targetGUID"): v.findtext("q:TextValue", namespaces=NS)
+                  for v in case.iterfind("q:VariableValue", NS)}
+        sessions = values.get(next(v.get("guid") for v in root.iterfind(".//q:Variable", NS) if v.get("name") == "sessie"))
+        assert sessions == "; ".join(sorted(set(mine["session"].dropna())))
+        assert len(case.findall("q:SourceRef", NS)) == len(mine)
     assert [v.get("name") for v in root.iterfind(".//q:Variable", NS)] == ["sessie", "niveau", "perspectief", "soort"]
     labels = result.themes.set_index("theme")["label"]
     by_id = dict(zip(result.story_ids, result.assignments))

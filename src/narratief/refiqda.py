@@ -79,6 +79,16 @@ def evidence_span(text: str, keywords: Iterable[str]) -> tuple[int, int]:
     return best
 
 
+def _level_of(codebook: Codebook | None, code: str | None) -> str | None:
+    """The level (micro/meso/macro) of codebook theme ``code``, if known."""
+    if codebook is None or not code:
+        return None
+    try:
+        return codebook.theme(code).level
+    except KeyError:
+        return None
+
+
 def _code_tree(themes, codebook: Codebook | None) -> tuple[list[tuple[str, str, list]], dict[int, str]]:
     """Top-level codes as (name, guid, children); codebook themes grouped under their level."""
     by_level: dict[str, list] = {}
@@ -89,12 +99,7 @@ def _code_tree(themes, codebook: Codebook | None) -> tuple[list[tuple[str, str, 
         theme_guid[int(row.theme)] = code_guid
         description = "Trefwoorden: " + ", ".join(row.keywords) if len(row.keywords) else ""
         node = (row.label, code_guid, [], description)
-        level = None
-        if codebook is not None and row.code:
-            try:
-                level = codebook.theme(row.code).level
-            except KeyError:
-                level = None
+        level = _level_of(codebook, row.code)
         if level:
             by_level.setdefault(level, []).append(node)
         else:
@@ -165,6 +170,7 @@ def build_project(store, *, run_id: int | None = None, purpose: str = "onderzoek
     files: dict[str, str] = {}
     sources_el = etree.Element(f"{{{PROJECT_NS}}}Sources")
     cases: dict[str, list[str]] = {}
+    case_values: dict[str, dict[str, set[str]]] = {}
     for row in stories.itertuples(index=False):
         source_guid = guid("story", row.id)
         text = stored_text(row.text)
@@ -191,10 +197,18 @@ def build_project(store, *, run_id: int | None = None, purpose: str = "onderzoek
                 etree.SubElement(holder, f"{{{PROJECT_NS}}}VariableRef", targetGUID=guid("variable", name))
                 etree.SubElement(holder, f"{{{PROJECT_NS}}}TextValue").text = str(value)
         cases.setdefault(row.participant, []).append(source_guid)
+        for name, column in VARIABLES:
+            value = getattr(row, column) or ""
+            if value:
+                case_values.setdefault(row.participant, {}).setdefault(name, set()).add(str(value))
     if cases:
         cases_el = etree.SubElement(root, f"{{{PROJECT_NS}}}Cases")
         for participant, source_guids in sorted(cases.items()):
             case = etree.SubElement(cases_el, f"{{{PROJECT_NS}}}Case", guid=guid("case", participant), name=participant)
+            for name, values in case_values.get(participant, {}).items():  # a teller's values over their stories
+                holder = etree.SubElement(case, f"{{{PROJECT_NS}}}VariableValue")
+                etree.SubElement(holder, f"{{{PROJECT_NS}}}VariableRef", targetGUID=guid("variable", name))
+                etree.SubElement(holder, f"{{{PROJECT_NS}}}TextValue").text = "; ".join(sorted(values))
             for source_guid in source_guids:
                 etree.SubElement(case, f"{{{PROJECT_NS}}}SourceRef", targetGUID=source_guid)
     if len(sources_el):
@@ -235,12 +249,7 @@ def codebook_from_run(store, run_id: int | None = None) -> Codebook:
             source = None
     records = []
     for row in run.themes.itertuples(index=False):
-        level = None
-        if source is not None and row.code:
-            try:
-                level = source.theme(row.code).level
-            except KeyError:
-                level = None
+        level = _level_of(source, row.code)
         records.append({"id": f"thema-{row.theme}", "naam": row.label, "zoekwoorden": list(row.keywords),
                         "niveau": level})
     return codebook_from_records(records, id=f"narratief-run-{run.run_id}", name=f"narratief run {run.run_id}")

@@ -38,3 +38,16 @@ def test_plots_are_figures_labelled_with_themes_never_story_text(summary_and_res
         assert not any(s in shown_text for s in sentences for shown_text in shown if len(s) > 15)
     legend = [t.get_text() for t in figures[2].axes[0].get_legend().get_texts()]
     assert set(legend) <= labels | {"geen thema"}
+
+
+def test_filtered_tables_keep_labels_and_count_only_kept_stories(summary_and_result):
+    from narratief import knowledge_summary
+
+    _, result, stories = summary_and_result
+    keep = (stories["level"] == "micro").to_numpy()
+    view = result.subset(keep)
+    summary = knowledge_summary(view, stories[keep])
+    assert set(summary.spread.index) == set(result.themes["label"])
+    assert summary.spread["verhalen"].sum() == keep.sum()
+    assert list(summary.by_level.columns) == ["micro"]
+    assert result.themes["n_stories"].sum() == len(stories)  # the full result is untouched

@@ -139,6 +139,30 @@ class ThemeResult:
     def __repr__(self) -> str:
         return f"ThemeResult({len(self._ids)} stories, {len(self._meta)} themes)"
 
+    def subset(self, keep) -> ThemeResult:
+        """A read-only view on the stories where ``keep`` (boolean, in row order) is true, for filtered tables.
+
+        Themes keep their ids and labels; counts and scope are recomputed on the kept stories.
+        """
+        keep = np.asarray(keep, dtype=bool)
+        rows = np.flatnonzero(keep)
+        view = object.__new__(ThemeResult)
+        view.__dict__.update(self.__dict__)
+        view._index = self._index[rows]
+        view._ids = [self._ids[r] for r in rows]
+        view._position = {story_id: i for i, story_id in enumerate(view._ids)}
+        view._participants = [self._participants[r] for r in rows]
+        view._texts = [self._texts[r] for r in rows]
+        view._terms = [self._terms[r] for r in rows]
+        view._features = self._features[rows] if self._features is not None else None
+        view._labels = self._labels[rows].copy()
+        view._coding = self._coding[rows].copy()
+        labels = self._themes.set_index("theme")["label"].to_dict()
+        view._meta = {t: {**m, "label": labels.get(t, m["label"])} for t, m in self._meta.items()}
+        view.edits = []
+        view._refresh()
+        return view
+
     # -- editing -------------------------------------------------------------------------------------------
     def rename(self, theme: int, label: str, *, editor: str = "onbekend") -> None:
         """Give ``theme`` a new label."""

@@ -16,7 +16,13 @@ def _start(store: StoryStore) -> widgets.Widget:
     return StartPage(store)
 
 
-APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start}
+def _analysis(store: StoryStore) -> widgets.Widget:
+    from narratief.ui.analysis import AnalysisPage
+
+    return AnalysisPage(store)
+
+
+APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start, "analyse": _analysis}
 
 
 def build_app(name: str, *, store: Any = None) -> widgets.Widget:
