@@ -104,3 +104,10 @@ def test_beats_the_anchor_on_the_development_set(dev_stories):
     ours = adjusted_rand_score(dev_stories.truth, find_themes(dev_stories, n_themes=k, anonymise=False).assignments)
     anchor = adjusted_rand_score(dev_stories.truth, anchor_labels(dev_stories.text.tolist(), k))
     assert ours >= 0.25 and ours > anchor
+
+
+def test_progress_is_reported_while_the_number_of_themes_is_searched(small_stories):
+    calls = []
+    ThemeModel(progress=lambda done, total: calls.append((done, total))).fit(pd.concat([small_stories] * 2))
+    assert calls and all(0 < done <= total for done, total in calls)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)

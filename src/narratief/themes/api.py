@@ -40,6 +40,7 @@ def find_themes(
     vectorizer: Any = None,
     edits: Iterable[ThemeEdit | dict] = (),
     progress: bool | None = None,
+    fit_progress: Any = None,
 ) -> ThemeResult:
     """Find shared themes in the stories of ``df``.
 
@@ -48,7 +49,7 @@ def find_themes(
     (:func:`narratief.shareable_stories`) or ``anonymise=False`` says they already are. ``seed`` fixes every
     random step: the same stories and seed give the same themes, whatever the row order. ``edits`` from an
     earlier result are replayed where they still fit. ``progress`` shows a progress bar while anonymising
-    (default: in notebooks).
+    (default: in notebooks); ``fit_progress(done, total)`` is called while the number of themes is searched.
     """
     if not isinstance(df, pd.DataFrame):
         df = pd.DataFrame({text: list(df)})
@@ -69,7 +70,8 @@ def find_themes(
         texts = _anonymised_texts(texts, progress)
     codebook = load_codebook(codebook) if codebook is not None else None
     model = ThemeModel(
-        n_themes, min_participants=min_participants, codebook=codebook, random_state=seed, vectorizer=vectorizer
+        n_themes, min_participants=min_participants, codebook=codebook, random_state=seed, vectorizer=vectorizer,
+        progress=fit_progress,
     )
     terms = analyse(texts, compounds=True) if vectorizer is None else None
     model.fit(pd.DataFrame({"text": texts, "participant": people}), terms=terms)

@@ -98,6 +98,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
     codebook_threshold : minimum cosine between a story and a codebook theme for assignment.
     max_fit_stories : above this many stories, fit on a deterministic sample and assign the rest.
     text_column, participant_column : column names when ``fit`` gets a DataFrame.
+    progress : optional callable ``progress(done, total)`` called while fitting (for progress bars).
     """
 
     def __init__(
@@ -114,6 +115,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         max_fit_stories: int = 2000,
         text_column: str = "text",
         participant_column: str = "participant",
+        progress: Any = None,
     ) -> None:
         self.n_themes = n_themes
         self.min_participants = min_participants
@@ -126,6 +128,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         self.max_fit_stories = max_fit_stories
         self.text_column = text_column
         self.participant_column = participant_column
+        self.progress = progress
 
     # -- fitting -------------------------------------------------------------------------------------------
     def fit(self, stories: Any, y: Any = None, *, terms: Sequence[list[str]] | None = None) -> ThemeModel:
@@ -234,6 +237,8 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         scores: dict[int, float] = {}
         for k in range(low, top + 1):
             scores[k] = round(self._consensus_labels(features, k, max(5, self.n_resamples // 2), pac_only=True)[1], 4)
+            if self.progress is not None:
+                self.progress(k - low + 1, top - low + 2)
         lowest = min(scores.values())
         chosen = min(k for k, pac in scores.items() if pac <= PAC_KNEE * lowest + 1e-9)
         return chosen, scores

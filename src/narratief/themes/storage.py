@@ -127,6 +127,7 @@ def themes_from_store(
     min_participants: int = 3,
     keep_edits: bool = True,
     progress: Callable | None = None,
+    fit_progress: Callable | None = None,
     **filters: Any,
 ) -> tuple[ThemeResult, pd.DataFrame, int]:
     """Find themes in the stories consented for ``purpose`` (anonymised by the gate), replay the latest run's
@@ -142,7 +143,8 @@ def themes_from_store(
         except NoThemesStored:
             edits = []
     result = find_themes(
-        stories, n_themes=n_themes, seed=seed, codebook=codebook, min_participants=min_participants, edits=edits
+        stories, n_themes=n_themes, seed=seed, codebook=codebook, min_participants=min_participants, edits=edits,
+        fit_progress=fit_progress,
     )
     codebook_id = getattr(result.model.codebook_, "id", None) if result.model is not None else None
     params = {"n_themes": n_themes, "chosen_themes": len(result.theme_ids()), "seed": seed, "codebook": codebook_id,

@@ -301,9 +301,14 @@ class AnalysisPage(widgets.VBox):
             k = None if self.k.value == AUTO else int(self.k.value)
             codebook = None if self.codebook.value == NO_CODEBOOK else self.codebook.value
             self._say("Thema's zoeken…")
+            def fitting(done: int, total: int) -> None:
+                self.progress.description = "Thema's"
+                self.progress.max, self.progress.value = total, done
+
             self.result, self.stories, run_id = themes_from_store(
-                self.store, n_themes=k, codebook=codebook, progress=progress
+                self.store, n_themes=k, codebook=codebook, progress=progress, fit_progress=fitting
             )
+            self.progress.description = "Voortgang"
             self.progress.layout.visibility = "hidden"
             self._refresh()
             self._say(f"{len(self.result.theme_ids())} thema's gevonden (run {run_id}).")
