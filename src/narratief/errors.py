@@ -172,6 +172,12 @@ class ResearchOnly(NarratiefError, ValueError):
     code = "N046"
 
 
+class NotOneWord(NarratiefError, ValueError):
+    """A listening-round answer that is not one word."""
+
+    code = "N047"
+
+
 class NarratiefWarning(UserWarning):
     """Base of warnings about problems that do not stop the work."""
 

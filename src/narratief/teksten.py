@@ -40,6 +40,7 @@ FOUTEN: dict[str, str] = {
     "N043": "Verhaal {story_id} zit niet in dit themaresultaat.",
     "N044": "Deze bewerking kan niet: {reden}.",
     "N045": "Er zijn nog geen thema's bewaard in deze verhalenbank. Zoek eerst thema's.",
+    "N047": "Geef één woord, zonder spaties.",
     "N046": "Een QDA-project (.qdpx) bevat alleen verhalen met toestemming voor onderzoek. Kies doel 'onderzoek'.",
 }
 

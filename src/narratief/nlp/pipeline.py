@@ -57,3 +57,11 @@ def build_terms_pipeline(*, compounds: bool = True, concepts: str | None = "conc
     nlp.add_pipe("narratief_terms", config={"compounds": compounds, "concepts": concepts})
     nlp.initialize()
     return nlp
+
+
+@lru_cache(maxsize=1)
+def build_sentence_pipeline() -> Language:
+    """``spacy.blank("nl")`` + sentencizer: sentences for feedback and quotes."""
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -254,6 +254,40 @@ STORE_MIGRATIONS.sql(
     """,
 )
 
+STORE_MIGRATIONS.sql(
+    "0004_drafts",
+    """
+    CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        participant TEXT NOT NULL REFERENCES participants(pseudonym) ON DELETE CASCADE,
+        format TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        private TEXT NOT NULL DEFAULT '{}',
+        shareable TEXT NOT NULL DEFAULT '{}',
+        consent TEXT NOT NULL DEFAULT '[]',
+        story_id TEXT REFERENCES stories(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_by_participant ON drafts(participant);
+    CREATE TABLE draft_versions (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        private TEXT NOT NULL,
+        shareable TEXT NOT NULL,
+        PRIMARY KEY (draft_id, seq)
+    );
+    CREATE TABLE listening_words (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        listener TEXT NOT NULL,
+        word TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (story_id, listener)
+    );
+    """,
+)
+
 KEY_MIGRATIONS.sql(
     "0002_secrets",
     """

@@ -22,7 +22,14 @@ def _analysis(store: StoryStore) -> widgets.Widget:
     return AnalysisPage(store)
 
 
-APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start, "analyse": _analysis}
+def _my_story(store: StoryStore) -> widgets.Widget:
+    from narratief.ui.my_story import MyStoryPage
+
+    return MyStoryPage(store)
+
+
+APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start, "analyse": _analysis,
+                                                          "mijn-verhaal": _my_story}
 
 
 def build_app(name: str, *, store: Any = None) -> widgets.Widget:
