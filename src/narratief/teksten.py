@@ -40,6 +40,10 @@ FOUTEN: dict[str, str] = {
     "N043": "Verhaal {story_id} zit niet in dit themaresultaat.",
     "N044": "Deze bewerking kan niet: {reden}.",
     "N045": "Er zijn nog geen thema's bewaard in deze verhalenbank. Zoek eerst thema's.",
+    "N050": "Deze code klopt niet. Vraag de code aan de gespreksleider.",
+    "N051": "Deze sessie is afgesloten: er kan niets meer bij.",
+    "N052": "Deze schuilnaam is al in gebruik in deze sessie. Kies een andere, of geef je persoonlijke code.",
+    "N053": "Vink eerst aan dat je bijdrage (zonder herkenbare details) met de groep gedeeld mag worden.",
     "N047": "Geef één woord, zonder spaties.",
     "N046": "Een QDA-project (.qdpx) bevat alleen verhalen met toestemming voor onderzoek. Kies doel 'onderzoek'.",
 }
@@ -71,6 +75,7 @@ NOTEBOOKS: list[tuple[str, str, str]] = [
     ("00-start.ipynb", "Start en verhalenbank", "Bekijk de verhalen, filter en beheer toestemming."),
     ("01-mijn-verhaal.ipynb", "Mijn verhaal", "Schrijf stap voor stap je ervaringsverhaal, met feedback."),
     ("02-groepssessie.ipynb", "Groepssessie", "Begeleid een dialoogtafel of verhalenronde met veel deelnemers."),
+    ("02-deelnemen.ipynb", "Deelnemen", "Doe mee aan een groepssessie met de sessiecode (ook op je telefoon)."),
     ("03-verhalen-analyseren.ipynb", "Verhalen analyseren", "Importeer, anonimiseer en vind gedeelde thema's."),
 ]
 

@@ -288,6 +288,41 @@ STORE_MIGRATIONS.sql(
     """,
 )
 
+STORE_MIGRATIONS.sql(
+    "0005_group_sessions",
+    """
+    CREATE TABLE group_sessions (
+        id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        participant_code TEXT NOT NULL,
+        facilitator_code TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        plenary TEXT NOT NULL,
+        min_named INTEGER NOT NULL DEFAULT 3,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        closed_at TEXT,
+        report TEXT
+    );
+    CREATE TABLE session_members (
+        session_id TEXT NOT NULL REFERENCES group_sessions(id) ON DELETE CASCADE,
+        pseudonym TEXT NOT NULL,
+        token TEXT NOT NULL,
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, pseudonym)
+    );
+    CREATE TABLE contribution_marks (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        merged_into TEXT,
+        widely_by_hand INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE plenary_answers (
+        session_id TEXT NOT NULL REFERENCES group_sessions(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+)
+
 KEY_MIGRATIONS.sql(
     "0002_secrets",
     """

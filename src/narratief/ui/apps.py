@@ -28,8 +28,22 @@ def _my_story(store: StoryStore) -> widgets.Widget:
     return MyStoryPage(store)
 
 
-APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {"start": _start, "analyse": _analysis,
-                                                          "mijn-verhaal": _my_story}
+def _facilitator(store: StoryStore) -> widgets.Widget:
+    from narratief.ui.group_session import FacilitatorPage
+
+    return FacilitatorPage(store)
+
+
+def _participant(store: StoryStore) -> widgets.Widget:
+    from narratief.ui.group_session import ParticipantPage
+
+    return ParticipantPage(store)
+
+
+APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {
+    "start": _start, "analyse": _analysis, "mijn-verhaal": _my_story, "groepssessie": _facilitator,
+    "deelnemen": _participant,
+}
 
 
 def build_app(name: str, *, store: Any = None) -> widgets.Widget:

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime
+
+from narratief.groups import session as gs
+from narratief.store import StoryStore
+from narratief.ui import build_app
+
+
+def test_facilitator_creates_a_dated_session_with_codes_and_qr(tmp_path):
+    store = StoryStore(tmp_path / "g.db")
+    page = build_app("groepssessie", store=store)
+    page.title.value = "Dialoogtafel"
+    page.date.value = datetime.date(2026, 11, 30)
+    page.questions.value = "micro: Wat helpt in het contact?\nmacro: Welke regel houdt je tegen?"
+    page.create_button.click()
+    assert "nf-participant-code" in page.codes.value and "data:image/png;base64," in page.codes.value
+    info = page.dashboard.info()
+    assert info["datum"] == "2026-11-30" and set(info["vragen"]) == {"micro", "macro"}
+    code = page.codes.value.split("nf-participant-code'>")[1].split("<")[0]
+    member = gs.join(store, code, "Merel")
+    gs.submit(member, "Wachten op hulp duurde lang.", level="micro", perspective="gebruiker", kind="drempel",
+              consent=True)
+    page.refresh()
+    assert "Wachten op hulp" in page.items.value
+
+
+def test_participant_page_needs_the_code_and_consent(tmp_path):
+    store = StoryStore(tmp_path / "p.db")
+    new = gs.create_session(store, "Ronde", kind="verhalenronde")
+    page = build_app("deelnemen", store=store)
+    page.code.value, page.pseudonym.value = "FOUT", "Merel"
+    page.join_button.click()
+    assert page.form.layout.display == "none" and "code klopt niet" in page.status.value
+    page.code.value = new.participant_code
+    page.join_button.click()
+    assert page.form.layout.display is None
+    page.text.value = "Lotte Vermeulen luisterde naar mij."
+    page.send_button.click()  # first click shows the review
+    assert "[PERSOON-1]" in page.review.value and "Vermeulen" not in page.review.value
+    page.send_button.click()
+    assert "Vink eerst aan" in page.status.value
+    page.consent.value = True
+    page.send_button.click()
+    assert "Verstuurd" in page.status.value and "Lotte Vermeulen" in page.mine.value
