@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 
 import pytest
 
 from narratief.groups import session as gs
 from narratief.store import StoryStore
+from tests.killing import kill_after
 
 WAIT_A = "Ik moest maanden wachten op een eerste gesprek bij de psycholoog."
 WAIT_B = "Wachten op een eerste gesprek met de psycholoog duurde maanden."
@@ -134,13 +130,7 @@ def test_killing_a_participant_mid_submission_loses_no_stored_contribution(tmp_p
             gs.submit(me, f"bijdrage {{i}} over wachten", level="meso", kind="drempel", consent=True)
             print(i, flush=True)
     """)
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    acknowledged = 0
-    deadline = time.monotonic() + 60
-    while acknowledged < 25 and time.monotonic() < deadline:
-        acknowledged = int(process.stdout.readline().split()[0])
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    acknowledged = kill_after(script, 25)
     with StoryStore(db) as store:
         assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = store.connection.execute("SELECT COUNT(*) FROM stories WHERE session = ?", (new.id,)).fetchone()[0]

@@ -1,11 +1,6 @@
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 
 import pytest
 
@@ -14,6 +9,7 @@ from narratief.store import StoryStore
 from narratief.storytelling import drafts as d
 from narratief.storytelling.competences import competences_for
 from narratief.storytelling.listening import add_word, word_chart, words_for
+from tests.killing import kill_after
 
 
 def test_autosave_versions_compare_and_share_with_chosen_consent(store):
@@ -82,13 +78,7 @@ def test_autosave_survives_killing_the_kernel_mid_story(tmp_path):
             print(i, flush=True)
             time.sleep(0.01)
     """)
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    last = 0
-    deadline = time.monotonic() + 60
-    while last < 40 and time.monotonic() < deadline:
-        last = int(process.stdout.readline().split()[0])
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    last = kill_after(script, 40)
     with StoryStore(db) as store:
         draft = d.drafts_of(store, "Eik")[0]
         typed = len(draft.private["gebeurtenis"].split())
