@@ -16,6 +16,7 @@ import pandas as pd
 from narratief.errors import NarratiefError, NoThemesStored
 from narratief.stories import PURPOSES
 from narratief.store import StoryStore
+from narratief.ui.status import say, status_line
 
 AUTO = "automatisch"
 ALL = "alles"
@@ -36,8 +37,7 @@ class AnalysisPage(widgets.VBox):
         self.result = None
         self.summary = None
         self.stories: pd.DataFrame | None = None
-        self.status = widgets.HTML()
-        self.status.add_class("nf-status")
+        self.status = status_line()
 
         # 1. import
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.json,.jsonl", multiple=False, description="Bestand")
@@ -152,8 +152,7 @@ class AnalysisPage(widgets.VBox):
 
     # -- helpers -------------------------------------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
-        colour = "#a50026" if error else "#1b7837"
-        self.status.value = f"<p style='color:{colour}'>{html.escape(message)}</p>"
+        say(self.status, message, error)
 
     def _guard(self, action) -> None:
         try:

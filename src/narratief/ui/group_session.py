@@ -18,20 +18,10 @@ import ipywidgets as widgets
 from narratief.errors import NarratiefError
 from narratief.groups import session as gs
 from narratief.store import StoryStore
+from narratief.ui.status import say, status_line
 
 REFRESH_SECONDS = 1.5
 PHONE = widgets.Layout(width="100%", max_width="40rem")
-
-
-def _status() -> widgets.HTML:
-    status = widgets.HTML()
-    status.add_class("nf-status")
-    return status
-
-
-def _say(status: widgets.HTML, message: str, error: bool = False) -> None:
-    colour = "#a50026" if error else "#1b7837"
-    status.value = f"<p style='color:{colour}'>{html.escape(message)}</p>"
 
 
 def qr_png(text: str) -> bytes:
@@ -50,7 +40,7 @@ class FacilitatorPage(widgets.VBox):
         self.store = store
         self.dashboard: gs.Dashboard | None = None
         self._task = None
-        self.status = _status()
+        self.status = status_line()
         self.title = widgets.Text(description="Titel", placeholder="Dialoogtafel …")
         self.title.add_class("nf-session-title")
         self.date = widgets.DatePicker(description="Datum", value=datetime.date.today())
@@ -128,7 +118,7 @@ class FacilitatorPage(widgets.VBox):
                                     questions=self._parsed_questions() if self.kind.value == "dialoogtafel" else {},
                                     min_named=int(self.min_named.value))
         except NarratiefError as err:
-            _say(self.status, err.message, error=True)
+            say(self.status, err.message, error=True)
             return
         link = "02-deelnemen.ipynb"
         qr = base64.b64encode(qr_png(f"{link}?code={new.participant_code}")).decode("ascii")
@@ -144,14 +134,14 @@ class FacilitatorPage(widgets.VBox):
         try:
             self.dashboard = gs.dashboard_by_code(self.store, self.facilitator_code.value)
         except NarratiefError as err:
-            _say(self.status, err.message, error=True)
+            say(self.status, err.message, error=True)
             return
         self._go_live()
 
     def _go_live(self) -> None:
         self.live.layout.display = None
         self.refresh()
-        _say(self.status, "Het overzicht ververst vanzelf.")
+        say(self.status, "Het overzicht ververst vanzelf.")
         try:
             loop = asyncio.get_event_loop()
             if loop.is_running() and self._task is None:
@@ -206,10 +196,10 @@ class FacilitatorPage(widgets.VBox):
             try:
                 self.dashboard.add_plenary(self.plenary.value.strip())
             except NarratiefError as err:
-                _say(self.status, err.message, error=True)
+                say(self.status, err.message, error=True)
                 return
             self.plenary.value = ""
-            _say(self.status, "Antwoord toegevoegd.")
+            say(self.status, "Antwoord toegevoegd.")
 
     def _close(self, _=None) -> None:
         if self.dashboard is None:
@@ -217,13 +207,13 @@ class FacilitatorPage(widgets.VBox):
         try:
             report = self.dashboard.close()
         except NarratiefError as err:
-            _say(self.status, err.message, error=True)
+            say(self.status, err.message, error=True)
             return
         data = base64.b64encode(report.encode("utf-8")).decode("ascii")
         self.report.value = (f"<a class='nf-report-link' download='verslag.html' href='data:text/html;base64,{data}'>"
                              "Download het verslag</a><div class='nf-report-preview'>"
                              + report.split("<body>", 1)[-1].replace("</body></html>", "") + "</div>")
-        _say(self.status, "Sessie gesloten; het verslag is bewaard.")
+        say(self.status, "Sessie gesloten; het verslag is bewaard.")
 
 
 class ParticipantPage(widgets.VBox):
@@ -232,7 +222,7 @@ class ParticipantPage(widgets.VBox):
     def __init__(self, store: StoryStore, **kwargs) -> None:
         self.store = store
         self.participant: gs.Participant | None = None
-        self.status = _status()
+        self.status = status_line()
         self.code = widgets.Text(description="Sessiecode", layout=PHONE)
         self.code.add_class("nf-join-code")
         self.pseudonym = widgets.Text(description="Schuilnaam", layout=PHONE)
@@ -286,10 +276,10 @@ class ParticipantPage(widgets.VBox):
                                        self.personal.value or None)
         except NarratiefError as err:
             self.form.layout.display = "none"
-            _say(self.status, err.message, error=True)
+            say(self.status, err.message, error=True)
             return
         self.form.layout.display = None
-        _say(self.status, f"Welkom. Je persoonlijke code is {self.participant.personal_code}: noteer die als je "
+        say(self.status, f"Welkom. Je persoonlijke code is {self.participant.personal_code}: noteer die als je "
                           "later wil terugkomen.")
         self._show()
 
@@ -305,21 +295,21 @@ class ParticipantPage(widgets.VBox):
         if self.participant is None:
             return
         if not self.text.value.strip():
-            _say(self.status, "Schrijf eerst je bijdrage.", error=True)
+            say(self.status, "Schrijf eerst je bijdrage.", error=True)
             return
         if not self.review.value:
             self._review()
-            _say(self.status, "Kijk hieronder wat de groep zal lezen, en verstuur dan.")
+            say(self.status, "Kijk hieronder wat de groep zal lezen, en verstuur dan.")
             return
         try:
             gs.submit(self.participant, self.text.value, level=self.level.value, perspective=self.perspective.value,
                       kind=self.kind.value, consent=self.consent.value)
         except NarratiefError as err:
-            _say(self.status, err.message, error=True)
+            say(self.status, err.message, error=True)
             return
         self.text.value = ""
         self.review.value = ""
-        _say(self.status, "Verstuurd. Dank je!")
+        say(self.status, "Verstuurd. Dank je!")
         self._show()
 
     def _show(self) -> None:

@@ -15,6 +15,7 @@ from narratief.storytelling import drafts as d
 from narratief.storytelling.competences import competences_for
 from narratief.storytelling.formats import format_ids, load_format
 from narratief.store import StoryStore
+from narratief.ui.status import say, status_line
 
 SHARED_PURPOSES = ("groep", "begeleider", "onderzoek", "publicatie")
 WHO_READS = {
@@ -88,8 +89,7 @@ class MyStoryPage(widgets.VBox):
         self.listen_button = widgets.Button(description="Geef je woord")
         self.listen_button.add_class("nf-give-word")
         self.listen_button.on_click(self._give_word)
-        self.status = widgets.HTML()
-        self.status.add_class("nf-status")
+        self.status = status_line()
         self.editors: dict[tuple[str, str], widgets.Textarea] = {}
         super().__init__(
             [
@@ -117,8 +117,7 @@ class MyStoryPage(widgets.VBox):
         self.add_class("nf-my-story")
 
     def _say(self, message: str, error: bool = False) -> None:
-        colour = "#a50026" if error else "#1b7837"
-        self.status.value = f"<p style='color:{colour}'>{html.escape(message)}</p>"
+        say(self.status, message, error)
 
     def _start(self, _=None) -> None:
         who = self.pseudonym.value.strip()
