@@ -13,12 +13,16 @@ ITEMS = {
 }
 
 
-def _participant(browser, server, code: str, name: str, *, phone: bool = False):
+def _participant(browser, server, code: str, name: str, *, phone: bool = False, link: bool = False):
     context = browser.new_context(viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60_000)
-    page.goto(server.page_url("02-deelnemen.ipynb"))
-    page.locator(".nf-join-code input").fill(code, timeout=90_000)
+    if link:  # the address in the QR code carries the session code
+        page.goto(server.page_url("02-deelnemen.ipynb") + f"?code={code}")
+        expect(page.locator(".nf-join-code input")).to_have_value(code, timeout=90_000)
+    else:
+        page.goto(server.page_url("02-deelnemen.ipynb"))
+        page.locator(".nf-join-code input").fill(code, timeout=90_000)
     page.locator(".nf-join-pseudonym input").fill(name)
     page.locator(".nf-join").click()
     return context, page
@@ -35,7 +39,7 @@ def test_facilitator_and_two_participants_live_then_report(browser, page, demo_s
 
     contexts = []
     for phone, (name, text) in zip((True, False), ITEMS.items()):
-        context, participant = _participant(browser, demo_server, code, name, phone=phone)
+        context, participant = _participant(browser, demo_server, code, name, phone=phone, link=not phone)
         contexts.append(context)
         expect(participant.locator(".nf-status")).to_contain_text("Welkom")
         participant.locator(".nf-contribution-text textarea").fill(text)

@@ -43,3 +43,15 @@ def test_participant_page_needs_the_code_and_consent(tmp_path):
     page.consent.value = True
     page.send_button.click()
     assert "Verstuurd" in page.status.value and "Lotte Vermeulen" in page.mine.value
+
+
+def test_qr_link_uses_the_server_address_and_the_code_is_prefilled(tmp_path, monkeypatch):
+    from narratief.ui.group_session import participant_url
+
+    assert participant_url() == "02-deelnemen.ipynb"
+    monkeypatch.setenv("SERVER_NAME", "192.168.1.20")
+    monkeypatch.setenv("SERVER_PORT", "8866")
+    assert participant_url() == "http://192.168.1.20:8866/voila/render/02-deelnemen.ipynb"
+    monkeypatch.setenv("QUERY_STRING", "code=ABC234")
+    page = build_app("deelnemen", store=StoryStore(tmp_path / "q.db"))
+    assert page.code.value == "ABC234"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime
+import os
 import html
 import io
 
@@ -22,6 +23,25 @@ from narratief.ui.status import say, status_line
 
 REFRESH_SECONDS = 1.5
 PHONE = widgets.Layout(width="100%", max_width="40rem")
+
+
+PARTICIPANT_NOTEBOOK = "02-deelnemen.ipynb"
+
+
+def participant_url() -> str:
+    """The participant page's address as the facilitator's browser reached the server (Voilà passes
+    ``SERVER_NAME`` and ``SERVER_PORT`` to the kernel); a relative link when unknown."""
+    name, port = os.environ.get("SERVER_NAME"), os.environ.get("SERVER_PORT")
+    if name and port:
+        return f"http://{name}:{port}/voila/render/{PARTICIPANT_NOTEBOOK}"
+    return PARTICIPANT_NOTEBOOK
+
+
+def code_from_query() -> str:
+    """The ``code`` parameter of the page's address (``...02-deelnemen.ipynb?code=ABC123``), if any."""
+    from urllib.parse import parse_qs
+
+    return (parse_qs(os.environ.get("QUERY_STRING", "")).get("code") or [""])[0]
 
 
 def qr_png(text: str) -> bytes:
@@ -120,7 +140,7 @@ class FacilitatorPage(widgets.VBox):
         except NarratiefError as err:
             say(self.status, err.message, error=True)
             return
-        link = "02-deelnemen.ipynb"
+        link = participant_url()
         qr = base64.b64encode(qr_png(f"{link}?code={new.participant_code}")).decode("ascii")
         self.codes.value = (
             f"<p>Sessiecode voor deelnemers: <b class='nf-participant-code'>{new.participant_code}</b><br>"
@@ -223,7 +243,7 @@ class ParticipantPage(widgets.VBox):
         self.store = store
         self.participant: gs.Participant | None = None
         self.status = status_line()
-        self.code = widgets.Text(description="Sessiecode", layout=PHONE)
+        self.code = widgets.Text(value=code_from_query(), description="Sessiecode", layout=PHONE)
         self.code.add_class("nf-join-code")
         self.pseudonym = widgets.Text(description="Schuilnaam", layout=PHONE)
         self.pseudonym.add_class("nf-join-pseudonym")
