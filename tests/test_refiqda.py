@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 from narratief.errors import ResearchOnly
-from narratief.example import create_demo_store, example_records
+from narratief.example import create_demo_store
 from tests.leaks import raw_details
 from narratief.refiqda import PROJECT_NS, codebook_from_run, read_qdc, write_qdc, write_qdpx
 from narratief.store import StoryStore

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import uuid
 import zipfile
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from lxml import etree
 
 from narratief import __version__
 from narratief.errors import InvalidCodebook, ResearchOnly
+from narratief.nlp.sentences import keyword_hits, sentence_spans
 from narratief.themes.codebook import Codebook, CodebookTheme, codebook_from_records
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -46,37 +46,27 @@ def stored_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (trimmed of surrounding white space)."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for begin, end in spans:
-        while begin < end and text[begin].isspace():
-            begin += 1
-        while end > begin and text[end - 1].isspace():
-            end -= 1
-        if end > begin:
-            out.append((begin, end))
-    return out
-
-
 def evidence_span(text: str, keywords: Iterable[str]) -> tuple[int, int]:
     """The sentence with most theme keywords (the whole text when none has any)."""
-    wanted = [k.lower() for k in keywords if k]
+    keywords = list(keywords)
     best, best_hits = (0, len(text)), 0
     for begin, end in sentence_spans(text):
-        words = re.findall(r"[\wÀ-ÿ]+", text[begin:end].lower())
-        hits = sum(1 for w in words for k in wanted if w == k or (len(k) > 3 and w.startswith(k)))
+        hits = keyword_hits(text[begin:end], keywords)
         if hits > best_hits:
             best, best_hits = (begin, end), hits
     return best
+
+
+def _run_codebook(run) -> Codebook | None:
+    """The codebook a stored theme run used, when it can still be loaded."""
+    from narratief.themes.codebook import load_codebook
+
+    if not run.params.get("codebook"):
+        return None
+    try:
+        return load_codebook(run.params["codebook"])
+    except InvalidCodebook:
+        return None
 
 
 def _level_of(codebook: Codebook | None, code: str | None) -> str | None:
@@ -127,19 +117,13 @@ def _codes_element(parent, tree, ns: str) -> None:
 def build_project(store, *, run_id: int | None = None, purpose: str = "onderzoek") -> tuple[bytes, dict[str, str]]:
     """The ``project.qde`` XML and the source texts (file name → text) of a ``.qdpx``."""
     from narratief.privacy.gate import shareable_stories
-    from narratief.themes.codebook import load_codebook
     from narratief.themes.storage import load_themes
 
     if purpose != "onderzoek":
         raise ResearchOnly(f"qdpx export asked for purpose {purpose!r}")
     stories = shareable_stories(store, purpose)
     run = load_themes(store, run_id)
-    codebook = None
-    if run.params.get("codebook"):
-        try:
-            codebook = load_codebook(run.params["codebook"])
-        except InvalidCodebook:
-            codebook = None
+    codebook = _run_codebook(run)
     assignments = run.assignments.set_index("story_id")
     keywords = run.themes.set_index("theme")["keywords"].to_dict()
     editors = sorted({e.editor for e in run.edits})
@@ -237,16 +221,10 @@ def write_qdpx(store, path: str | os.PathLike, *, run_id: int | None = None, pur
 def codebook_from_run(store, run_id: int | None = None) -> Codebook:
     """The themes of a stored run as a codebook (label as name, keywords as seed words, level from the codebook
     the run used)."""
-    from narratief.themes.codebook import load_codebook
     from narratief.themes.storage import load_themes
 
     run = load_themes(store, run_id)
-    source = None
-    if run.params.get("codebook"):
-        try:
-            source = load_codebook(run.params["codebook"])
-        except InvalidCodebook:
-            source = None
+    source = _run_codebook(run)
     records = []
     for row in run.themes.itertuples(index=False):
         level = _level_of(source, row.code)

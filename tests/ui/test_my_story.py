@@ -44,7 +44,6 @@ def test_listening_round_from_both_sides(tmp_path):
     teller.pseudonym.value = "Eik"
     teller._start()
     assert teller.listen_story.options == ()  # never one's own story
-    from narratief.storytelling import drafts as d
 
     teller.draft.story_id = shared.id
     teller.words_button.click()

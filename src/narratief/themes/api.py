@@ -77,11 +77,10 @@ def find_themes(
     model.fit(pd.DataFrame({"text": texts, "participant": people}), terms=terms)
     if vectorizer is None:
         features = model.vectorizer_.transform_terms(terms)
-        display = term_pipeline(True).get_pipe("narratief_terms").display_word
-    else:
+    else:  # a user's vectoriser: its features for the model, Dutch terms still for keywords
         features = model.vectorizer_.transform(texts)
         terms = analyse(texts)
-        display = term_pipeline(True).get_pipe("narratief_terms").display_word
+    display = term_pipeline(True).get_pipe("narratief_terms").display_word
     result = ThemeResult(
         index=df.index,
         story_ids=ids,

@@ -9,7 +9,6 @@ recognised by its stories: Jaccard overlap ≥ 0.5).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +20,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from narratief.errors import InvalidThemeEdit, StoryNotInThemes, ThemeNotFound
+from narratief.nlp.sentences import keyword_hits, sentence_spans
+from narratief.nlp.terms import PLACEHOLDER
 from narratief.themes.model import COLLECTIVE, INDIVIDUAL, NO_THEME
 
 MACHINE, HUMAN = "machine", "mens"
@@ -29,8 +30,6 @@ THEME_COLUMNS = [
 ]
 #: Two themes are the same theme when their stories overlap at least this much (Jaccard).
 SAME_THEME = 0.5
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
-_PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý]+(?:-[0-9A-Z]+)?\]")
 
 
 @dataclass
@@ -392,17 +391,16 @@ class ThemeResult:
 
     def _quotes(self, rows: list[int], keywords: list[str], theme: int, limit: int = 240) -> list[str]:
         """One sentence per representative story: the one sharing most theme keywords (anonymised text)."""
-        wanted = {k.lower() for k in keywords}
         quotes = []
         for row in rows:
-            sentences = [s.strip() for s in _SENTENCE.split(self._texts[row] or "") if len(s.strip()) > 20]
+            text = self._texts[row] or ""
+            sentences = [text[b:e] for b, e in sentence_spans(text) if e - b > 20]
             if not sentences:
                 continue
 
             def score(sentence: str) -> tuple[float, int]:
-                words = set(re.findall(r"[\wÀ-ÿ]+", sentence.lower()))
-                hits = sum(1 for k in wanted if k in words or any(w.startswith(k) for w in words if len(k) > 3))
-                return (hits - 0.5 * len(_PLACEHOLDER.findall(sentence)), -abs(len(sentence) - 140))
+                hits = keyword_hits(sentence, keywords)
+                return (hits - 0.5 * len(PLACEHOLDER.findall(sentence)), -abs(len(sentence) - 140))
 
             best = max(sentences, key=score)
             quotes.append(best if len(best) <= limit else best[: limit - 1].rstrip() + "…")
