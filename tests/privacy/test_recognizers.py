@@ -118,3 +118,45 @@ def test_validated_checksums_score_higher():
 
 def test_nine_digits_without_context_or_checksum_are_not_a_bsn():
     assert found("We telden 123456789 stemmen.") == []
+
+
+# -- searching near digits only gives what a search of the whole text gives ---------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["woensdag", "12", "maart", "2019", "in", "de", "zomer", "van", "'17", "03/04/2021", "0478", "12 34 56",
+           "+32", "(09)", "234 56 78", "06-12345678", "ik", "was", "toen", "\n", ",", ".", "jaren", "'80", "een", "lange",
+           "zin", "zonder", "cijfers", "die", "heel", "ver", "doorloopt", "en", "dan", "nog", "verder", "gaat", "5/6"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_digit_windows_find_every_match_of_a_whole_text_search(pieces):
+    from narratief.privacy.lexicons import get_lexicons
+    from narratief.privacy.recognizers import TextView
+    from narratief.privacy.recognizers.dates import _patterns
+
+    text = " ".join(pieces)
+    view = TextView(text, [], get_lexicons())
+    lexicons = get_lexicons()
+    for pattern in _patterns(lexicons.months, lexicons.weekdays):
+        assert [m.span() for m in view.finditer_digits(pattern.core)] == [m.span() for m in pattern.core.finditer(text)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
+    import phonenumbers
+
+    from narratief.privacy.lexicons import get_lexicons
+    from narratief.privacy.recognizers import TextView
+    from narratief.privacy.recognizers.phone import PhoneRecognizer
+
+    text = " ".join(pieces)
+    view = TextView(text, [], get_lexicons())
+    for region in ("BE", "NL"):
+        whole = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+                 if sum(c.isdigit() for c in m.raw_string) >= 9 and m.raw_string.lstrip("(").startswith(("0", "+"))}
+        stretches = {(offset + m.start, offset + m.end) for offset, m in PhoneRecognizer._matches(view, region)
+                     if sum(c.isdigit() for c in m.raw_string) >= 9 and m.raw_string.lstrip("(").startswith(("0", "+"))}
+        assert stretches == whole

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, SpanGroup
 
 from narratief.nlp import extensions  # noqa: F401  (registers Doc._.has_pii)
@@ -26,6 +28,8 @@ _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "
 _CLITICS = {"'k", "'t", "'n", "k", "'s"}
 _BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "…", ";"}
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_NOT_ENDS = {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
+_PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 
 
 @Language.factory(
@@ -38,24 +42,37 @@ def make_pii_component(nlp: Language, name: str, spans_key: str, overwrite: bool
 
 
 def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | None = None) -> TextView:
-    """The recognizers' view of a doc: word tokens with sentence starts (also after a colon, quote or newline)."""
+    """The recognizers' view of a doc: word tokens with sentence starts (also after a colon, quote or newline).
+
+    Sentence starts follow spaCy's sentencizer rule (the first word after ``.``, ``!`` or ``?``), computed here so
+    the view is the same whether or not a sentencizer or parser ran. Token offsets are read with
+    ``Doc.to_array`` rather than by creating a Python ``Token`` per word.
+    """
     tokens: list[Token] = []
-    previous = None
     text = doc.text if text is None else text  # Doc.text joins every token on each access: read it once
-    for token in doc:
-        if token.is_space:
+    previous: Token | None = None
+    previous_end = 0
+    seen_period = False
+    for idx, length, is_space, is_punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
+        word = text[idx: idx + length]
+        period = word in _PUNCT_CHARS
+        sent_start = previous is None or (seen_period and not is_punct and not period)
+        if sent_start or period:
+            seen_period = period
+        if is_space:
             continue
-        sent_start = bool(token.is_sent_start) or previous is None
         if previous is not None and not sent_start:
-            gap = text[previous.idx + len(previous.text): token.idx]
-            sent_start = "\n" in gap or previous.text in _BREAKS or previous.text.endswith((".", "!", "?")) and previous.text not in {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
+            sent_start = (
+                "\n" in text[previous_end: idx] or previous.text in _BREAKS
+                or previous.text.endswith((".", "!", "?")) and previous.text not in _NOT_ENDS
+            )
         if sent_start and previous is not None and _INITIAL.match(previous.text):
             sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
-        word = token.text
-        tokens.append(Token(word, token.lower_, token.idx, token.idx + len(word), len(tokens), sent_start))
-        previous = token
+        previous = Token(word, word.lower(), idx, idx + length, len(tokens), sent_start)
+        previous_end = idx + length
+        tokens.append(previous)
     _calm_shouting(tokens, lexicons)
     return TextView(text, tokens, lexicons, variant)
 
@@ -131,9 +148,12 @@ class PiiComponent:
         for doc in docs:
             yield self(doc)
 
-    def find(self, doc: Doc, variant: str = "nl") -> list[Finding]:
-        """All identifying details in ``doc`` at or above ``min_score``, non-overlapping, consistent."""
-        text = doc.text
+    def find(self, doc: Doc, variant: str = "nl", text: str | None = None) -> list[Finding]:
+        """All identifying details in ``doc`` at or above ``min_score``, non-overlapping, consistent.
+
+        ``text`` is ``doc.text`` when the caller has it at hand (reading ``doc.text`` joins every token).
+        """
+        text = doc.text if text is None else text
         if not text.strip():
             return []
         view = text_view(doc, self.lexicons, variant, text)

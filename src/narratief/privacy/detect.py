@@ -88,22 +88,32 @@ class Detector:
         deny: Mapping[str, str] | Iterable[str] = (),
         decisions: Iterable[Decision] | None = None,
     ) -> Iterator[list[Finding]]:
-        from narratief.nlp.pii import findings_from_doc
-
         allow, decisions = list(allow), list(decisions or [])
-        nlp = self.nlp
+        analyse = self._analyser()
         for text in texts:
             text = text if isinstance(text, str) else str(text)
             if len(text) <= CHUNK_CHARS:
-                findings = findings_from_doc(nlp(text))
+                findings = analyse(text)
             else:
                 findings = []
                 for offset, piece in _chunks(text):
-                    findings.extend(f.moved(f.start + offset, f.end + offset) for f in findings_from_doc(nlp(piece)))
+                    findings.extend(f.moved(f.start + offset, f.end + offset) for f in analyse(piece))
                 from narratief.privacy.lexicons import get_lexicons
 
                 findings = propagate(text, findings, get_lexicons())
             yield self._refine(text, findings, allow, deny, decisions)
+
+    def _analyser(self):
+        """``text -> findings``. Without a trained pipeline, only the tokenizer and ``narratief_pii`` run (the
+        component computes its own sentence starts), and findings are read without building span groups; with
+        one, the whole pipeline runs so its NER is a source."""
+        from narratief.nlp.pii import findings_from_doc
+
+        nlp = self.nlp
+        component = nlp.get_pipe("narratief_pii")
+        if not any(name not in ("sentencizer", "narratief_pii") for name in nlp.pipe_names):
+            return lambda text: component.find(nlp.make_doc(text), text=text)
+        return lambda text: findings_from_doc(nlp(text))
 
 
 @lru_cache(maxsize=4)

@@ -61,18 +61,19 @@ class AgeRecognizer(Recognizer):
         for match in _DECADE.finditer(view.text):
             start = match.start() + (len(match.group()) - len(match.group().lstrip()))
             yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
-        for match in _JARIG.finditer(view.text):
+        lower = view.text.lower()
+        for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
             stem = re.sub(r"(?i)-?jarige?n?$", "", match.group())
             if stem.isdigit() or stem.lower() in words:
                 yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
-        for match in _BRACKET.finditer(view.text):
+        for match in view.finditer_digits(_BRACKET):
             group = 1 if match.group(1) else 2
             digits = re.match(r"\d+", match.group(group))
             if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
-        for match in _french_ages().finditer(view.text):
+        for match in _french_ages().finditer(view.text) if " ans" in lower else ():
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.8, self.name, "French age (N ans)")
-        for match in _PAIR.finditer(view.text):
+        for match in view.finditer_digits(_PAIR):
             for group in (1, 2, 3):
                 if match.group(group):
                     yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.6, self.name, "ages in brackets")
@@ -82,9 +83,11 @@ class AgeRecognizer(Recognizer):
             if number is not None and 0 < number <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
         aged: set[int] = set()
-        for match in _ABBREVIATED.finditer(view.text):
+        for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
-        for index, token in enumerate(tokens):
+        candidates = [i for i, t in enumerate(tokens) if t.lower[:1].isdigit() or t.lower in words]
+        for index in candidates:
+            token = tokens[index]
             number = value(token.lower)
             if number is None or not 0 < number <= 110 or (token.lower.isdigit() and len(token.lower) > 3):
                 continue

@@ -17,6 +17,10 @@ CONTEXT_BOOST = 0.35
 
 _HAS_ALPHA = re.compile(r"[^\W\d_]").search
 _HAS_DIGIT = re.compile(r"\d").search
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
+#: Characters around a digit run that a pattern with digits may still reach ("zomervakantie van 2017").
+WINDOW = 40
 
 
 def _is_cap(text: str) -> bool:
@@ -26,6 +30,20 @@ def _is_cap(text: str) -> bool:
     return bool(stripped) and stripped[0].isupper()
 
 
+#: Word shapes (is_cap, is_upper, is_word) by spelling; words repeat, so most tokens are a dictionary hit.
+_SHAPES: dict[str, tuple[bool, bool, bool]] = {}
+
+
+def _shape(text: str) -> tuple[bool, bool, bool]:
+    shape = _SHAPES.get(text)
+    if shape is None:
+        alpha = _HAS_ALPHA(text) is not None
+        shape = (_is_cap(text), alpha and text.isupper(), alpha and _HAS_DIGIT(text) is None)
+        if len(_SHAPES) < 200_000:
+            _SHAPES[text] = shape
+    return shape
+
+
 class Token:
     """A word token with what recognizers ask of it, computed once."""
 
@@ -33,10 +51,7 @@ class Token:
 
     def __init__(self, text: str, lower: str, start: int, end: int, i: int, sent_start: bool) -> None:
         self.text, self.lower, self.start, self.end, self.i, self.sent_start = text, lower, start, end, i, sent_start
-        self.is_cap = _is_cap(text)
-        alpha = _HAS_ALPHA(text) is not None
-        self.is_upper = alpha and text.isupper()
-        self.is_word = alpha and _HAS_DIGIT(text) is None
+        self.is_cap, self.is_upper, self.is_word = _SHAPES.get(text) or _shape(text)
 
     def __repr__(self) -> str:
         return f"Token(i={self.i}, start={self.start}, end={self.end})"
@@ -52,6 +67,7 @@ class TextView:
     variant: str = "nl"
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
+    _windows: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]
@@ -80,6 +96,31 @@ class TextView:
     def context(self, key: str) -> list[str]:
         return self.lexicons.context[key]
 
+    @property
+    def digit_windows(self) -> list[tuple[int, int]]:
+        """The parts of the text within :data:`WINDOW` characters of a digit, cut at whitespace, merged."""
+        if self._windows is None:
+            text, windows = self.text, []
+            for match in _DIGITS.finditer(text):
+                start, end = max(0, match.start() - WINDOW), match.end() + WINDOW
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
+                else:
+                    windows.append((start, end))
+            snapped = []
+            for start, end in windows:
+                start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+                space = _SPACE.search(text, end) if end < len(text) else None
+                snapped.append((start, space.start() if space else len(text)))
+            self._windows = snapped
+        return self._windows
+
+    def finditer_digits(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` over the text, for a pattern whose every match contains a digit near its ends:
+        only the digit windows are searched (lookbehinds still see the text before each window)."""
+        for start, end in self.digit_windows:
+            yield from pattern.finditer(self.text, start, end)
+
 
 class Recognizer:
     """Finds one family of identifying details. Subclasses implement :meth:`find`."""
@@ -102,6 +143,9 @@ class Pattern:
 class PatternRecognizer(Recognizer):
     """Scored regular expressions, an optional check of each match, and context words that raise the score.
 
+    ``needs="digit"`` searches only near digits (every match has one); any other string of ``needs`` must occur
+    in the text for the patterns to run (``"@"`` for e-mail addresses).
+
     ``validate(match_text)`` returns ``True`` (raise to ``validated_score``), ``False`` (drop) or ``None`` (keep the
     pattern's score), as Presidio's ``validate_result``.
     """
@@ -116,6 +160,7 @@ class PatternRecognizer(Recognizer):
         validate: Callable[[str], bool | None] | None = None,
         validated_score: float = 0.95,
         kind: str | None = None,
+        needs: str | None = None,
     ) -> None:
         self.name = name
         self.labels = (label,)
@@ -125,10 +170,14 @@ class PatternRecognizer(Recognizer):
         self.validate = validate
         self.validated_score = validated_score
         self.kind = kind
+        self.needs = needs
 
     def find(self, view: TextView) -> Iterator[Finding]:
+        if self.needs and self.needs != "digit" and self.needs not in view.text:
+            return
         for pattern in self.patterns:
-            for match in pattern.regex.finditer(view.text):
+            matches = view.finditer_digits(pattern.regex) if self.needs == "digit" else pattern.regex.finditer(view.text)
+            for match in matches:
                 start, end = match.span(pattern.group)
                 if start == end:
                     continue

@@ -16,4 +16,5 @@ BE_RRN = PatternRecognizer(
     context=["rijksregisternummer", "rijksregister", "insz", "nationaal", "rrn", "identiteitskaart"],
     validate=stdnum_check("stdnum.be.nn"),
     kind="rijksregisternummer",
+    needs="digit",
 )

@@ -10,6 +10,7 @@ EMAIL = PatternRecognizer(
     "email",
     "EMAIL",
     [Pattern(regex(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"), 0.95, "e-mail address")],
+    needs="@",
 )
 
 URL = PatternRecognizer(

@@ -17,23 +17,50 @@ _PERIODS = (
 )
 
 
+class _Date:
+    """A date pattern written as a ``core`` that starts at a digit (fast to search) and an optional or required
+    ``prefix`` of words before it (``woensdag``, ``de zomer van``), checked backwards from the core's start."""
+
+    def __init__(self, core: str, score: float, reason: str, prefix: str | None = None, required: bool = False) -> None:
+        self.core = regex(core)
+        self.prefix = regex(rf"(?:{prefix})\Z") if prefix else None
+        self.required = required
+        self.score, self.reason = score, reason
+
+    def spans(self, view: TextView) -> Iterator[tuple[int, int]]:
+        text = view.text
+        for match in view.finditer_digits(self.core):  # every date has a digit
+            start = match.start()
+            if self.prefix is not None:
+                before = self.prefix.search(text, max(0, start - 40), start)
+                if before is not None:
+                    start = before.start()
+                elif self.required:
+                    continue
+            yield start, match.end()
+
+
 @lru_cache(maxsize=4)
-def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]):
+def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]:
     month_names = sorted(set(months) | {m[:3] for m in months} | {"sept", "okt", "mrt"}, key=len, reverse=True)
-    month = r"(?:" + "|".join(month_names) + r")\.?"
-    weekday = r"(?:" + "|".join(weekdays) + r"|ma|di|wo|woe|do|vr|vrij|za|zat|zo|zon)\.?"
+    month = r"(?i:" + "|".join(month_names) + r")\.?"
+    weekday = r"(?i:" + "|".join(weekdays) + r"|ma|di|wo|woe|do|vr|vrij|za|zat|zo|zon)\.?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e)?"
+    year = rf"(?:{_YEAR}|{_SHORT_YEAR})"
     return [
-        (regex(rf"(?i)\b(?:{weekday}\s+)?{day}\s+{month}(?:\s+(?:{_YEAR}|{_SHORT_YEAR}))?(?!\w)"), 0.9, "day and month"),
-        (regex(rf"(?i)\b{month}\s+(?:{_YEAR}|{_SHORT_YEAR})(?!\w)"), 0.85, "month and year"),
-        (regex(rf"(?i)(?<![\d/.-])(?:{weekday}\s+)?(?:{day})[/.-](?:1[0-2]|0?[1-9])[/.-](?:{_YEAR}|'?\d{{2}})(?![\d/-])"), 0.9, "numeric date"),
-        (regex(rf"(?i)\b{weekday}\s+(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-])"), 0.85, "weekday and day/month"),
-        (regex(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-]|[.,]\d|\s?(?:uur|u\b|h\b|%|euro|kg))"), 0.5, "day/month"),
-        (regex(rf"(?<![\d/.-])(?:1[0-2]|0?[1-9])[/-]{_YEAR}(?![\d/-])"), 0.8, "numeric month/year"),
-        (regex(rf"(?i)\b{_PERIODS}\s+(?:van\s+|in\s+)?(?:{_YEAR}|{_SHORT_YEAR})(?!\w)"), 0.85, "period and year"),
-        (regex(rf"(?i)\b(?:{weekday})\s+\d{{1,2}}\s+{month}"), 0.9, "weekday and date"),
-        (regex(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)"), 0.55, "year"),
-        (regex(r"(?i)\bjaren\s+'?[1-9]0(?!\w)"), 0.5, "decade"),
+        _Date(rf"(?<!\w){day}\s+{month}(?:\s+{year})?(?!\w)", 0.9, "day and month", rf"\b{weekday}\s+"),
+        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "month and year", rf"\b{month}\s+", required=True),
+        _Date(rf"(?<![\d/.-])(?:{day})[/.-](?:1[0-2]|0?[1-9])[/.-](?:{_YEAR}|'?\d{{2}})(?![\d/-])", 0.9, "numeric date",
+              rf"\b{weekday}\s+"),
+        _Date(r"(?<=\s)(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-])", 0.85, "weekday and day/month",
+              rf"\b{weekday}\s+", required=True),
+        _Date(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-]|[.,]\d|\s?(?:uur|u\b|h\b|%|euro|kg))", 0.5, "day/month"),
+        _Date(rf"(?<![\d/.-])(?:1[0-2]|0?[1-9])[/-]{_YEAR}(?![\d/-])", 0.8, "numeric month/year"),
+        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "period and year", rf"(?i:\b{_PERIODS}\s+(?:van\s+|in\s+)?)",
+              required=True),
+        _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
+        _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
+        _Date(r"(?<=\s)'?[1-9]0(?!\w)", 0.5, "decade", r"(?i:\bjaren\s+)", required=True),
     ]
 
 
@@ -42,6 +69,6 @@ class DateRecognizer(Recognizer):
     labels = ("DATUM",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        for pattern, score, reason in _patterns(view.lexicons.months, view.lexicons.weekdays):
-            for match in pattern.finditer(view.text):
-                yield Finding("DATUM", match.start(), match.end(), score, self.name, reason)
+        for pattern in _patterns(view.lexicons.months, view.lexicons.weekdays):
+            for start, end in pattern.spans(view):
+                yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)

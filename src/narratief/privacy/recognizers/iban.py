@@ -15,4 +15,5 @@ IBAN = PatternRecognizer(
     context=["iban", "rekening", "rekeningnummer", "bankrekening", "rekeningnr"],
     validate=stdnum_check("stdnum.iban"),
     kind="iban",
+    needs="digit",
 )

@@ -53,12 +53,14 @@ class NameRecognizer(Recognizer):
         self._place_cues = set(lex.context["place_cues"])
         self._lowercase = _lowercase_text(view)
         tokens = view.tokens
+        # a lowercase word can only be judged a detail when it is listed, or when the whole text is lowercase
+        listed = lex.places.__contains__, lex.first_names.__contains__
         i = 0
         while i < len(tokens):
-            chunk = self._chunk(tokens, i, lex)
+            token = tokens[i]
+            chunk = self._chunk(tokens, i, lex) if token.is_cap else None
             if not chunk:
-                token = tokens[i]
-                if token.text.islower() and token.is_word:
+                if token.is_word and (self._lowercase or listed[0](token.lower) or listed[1](token.lower)) and token.text.islower():
                     finding = self._judge_lowercase(view, token)
                     if finding is not None:
                         yield finding

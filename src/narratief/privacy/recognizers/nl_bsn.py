@@ -16,4 +16,5 @@ NL_BSN = PatternRecognizer(
     validate=stdnum_check("stdnum.nl.bsn"),
     validated_score=0.8,
     kind="bsn",
+    needs="digit",
 )

@@ -8,6 +8,9 @@ from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex
 
 _LOOSE = regex(r"(?<![\w+])(?:\+|00)?\d[\d\s./()-]{7,17}\d(?!\w)")
+#: Where libphonenumber may find a number we keep: nine digits or more, separators between, from "+", "(" or "0".
+_CANDIDATE = regex(r"[+(0][\d\s./()\-]{8,30}\d")
+_SPACE = regex(r"\s")
 
 
 class PhoneRecognizer(Recognizer):
@@ -24,8 +27,8 @@ class PhoneRecognizer(Recognizer):
 
         seen: set[tuple[int, int]] = set()
         for region in self.regions:
-            for match in phonenumbers.PhoneNumberMatcher(view.text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                span = (match.start, match.end)
+            for offset, match in self._matches(view, region):
+                span = (offset + match.start, offset + match.end)
                 if span in seen:
                     continue
                 seen.add(span)
@@ -33,7 +36,7 @@ class PhoneRecognizer(Recognizer):
                 if digits < 9 or not match.raw_string.lstrip("(").startswith(("0", "+")):
                     continue  # numbers people write always start with 0, + or 00
                 valid = phonenumbers.is_valid_number(match.number)
-                yield Finding("TELEFOON", match.start, match.end, 0.9 if valid else 0.8, self.name,
+                yield Finding("TELEFOON", span[0], span[1], 0.9 if valid else 0.8, self.name,
                               "valid phone number" if valid else "possible phone number")
         # Numbers written with unusual separators ("0478/12.34.56") that the matcher may skip.
         for match in _LOOSE.finditer(view.text):
@@ -44,3 +47,25 @@ class PhoneRecognizer(Recognizer):
             if raw.startswith(("+", "00")) or digits.startswith("0"):
                 if any(sep in raw for sep in " ./-") or raw.startswith("+"):
                     yield Finding("TELEFOON", match.start(), match.end(), 0.6, self.name, "phone-like digit groups")
+
+    @staticmethod
+    def _matches(view: TextView, region: str):
+        """libphonenumber's matches, run only on the stretches around phone-like digit runs (it is slow on prose),
+        each cut at whitespace; offsets are relative to the stretch."""
+        import phonenumbers
+
+        text, windows = view.text, []
+        for candidate in _CANDIDATE.finditer(text):
+            if sum(c.isdigit() for c in candidate.group()) < 9:
+                continue
+            start = max(0, candidate.start() - 8)
+            start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+            space = _SPACE.search(text, candidate.end() + 8)
+            end = space.start() if space else len(text)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        for start, end in windows:
+            for match in phonenumbers.PhoneNumberMatcher(text[start:end], region, leniency=phonenumbers.Leniency.POSSIBLE):
+                yield start, match

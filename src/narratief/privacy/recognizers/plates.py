@@ -22,4 +22,5 @@ PLATES = PatternRecognizer(
     ],
     context=["nummerplaat", "kenteken", "kentekenplaat", "auto", "wagen", "plaat"],
     kind="nummerplaat",
+    needs="digit",
 )
