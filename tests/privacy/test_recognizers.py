@@ -160,3 +160,36 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         stretches = {(offset + m.start, offset + m.end) for offset, m in PhoneRecognizer._matches(view, region)
                      if sum(c.isdigit() for c in m.raw_string) >= 9 and m.raw_string.lstrip("(").startswith(("0", "+"))}
         assert stretches == whole
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Wat ik geleerd heb in de familiegroep van Similes: ik mag ook moe zijn.", "Similes"),
+        ("Verwezen door: Mondriaan, ambulant team Heerlen", "Mondriaan"),
+        ("de eerste die mijn naam juist uitsprak: Oluwaseun. Iedereen lachte.", "Oluwaseun"),
+        ("Alvast merci,\nLies Van Gorp\nleerkracht", "Lies Van Gorp"),
+        ("Adres: Westzijde 150, 1506 EH Zaandam", "Westzijde 150"),
+        ("'k was zeventien of zo, nee wacht, achttien, want 't was na mijne verjaardag.", "achttien"),
+        ("3. Jongen, ca. 16, slaapt in het trappenhuis.", "16"),
+        ("Aziz, zegt 19 te zijn, geen papieren.", "19"),
+        ("Haar dochter in Almere wordt 18 zaterdag.", "18"),
+    ],
+)
+def test_details_in_forms_notes_and_corrections(text, needle):
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Geslacht: V   Leeftijd: 44", "Leeftijd"),
+        ("Adres: Rembrandtkade 8, 7412 TP Deventer\nTel: 0570 61 22 34", "Tel"),
+        ("Nationaliteit: Senegalees\nTaal: Frans", "Senegalees"),
+        ("Lien: Top. Breng je je kaart mee?", "Top"),
+        ("Ik ben 3 dagen binnen gebleven.", "3"),
+        ("Het wordt morgen 18 graden.", "18"),
+    ],
+)
+def test_form_labels_answers_and_durations_stay(text, kept):
+    assert not covered(text, kept)

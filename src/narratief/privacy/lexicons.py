@@ -178,6 +178,8 @@ def build_lexicons() -> Lexicons:
 
     never_words = {name.lower() for name in dutch.territories.values()} | set(context["generic"])
     street_endings = tuple(context["street_suffixes"])
+    for organisation in context["named_organisations"]:  # first: a curated name wins over a street of that name
+        add_phrase(organisation, "ORGANISATIE")
     for street in _deduce_list("locations", "lst_street"):
         tokens = _tokens(street)
         if len(tokens) == 1 and (tokens[0] in never_words or tokens[0].endswith(street_endings)):
@@ -192,8 +194,6 @@ def build_lexicons() -> Lexicons:
         tokens = _tokens(institution)
         if len(tokens) > 1 or (tokens and tokens[0] not in vocabulary and tokens[0] not in places):
             add_phrase(institution, "ORGANISATIE")
-    for organisation in context["named_organisations"]:
-        add_phrase(organisation, "ORGANISATIE")
     phrase_labels: dict[tuple[str, ...], str] = {}
     for entries in phrases.values():
         for tokens, label in entries:

@@ -20,7 +20,8 @@ _DECADE = regex(
 #: Ages written by other languages' rules inside Dutch text, and in notes: "24 ans", "24 years old", "lft. 24".
 _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)\b|\b(?:lft|leeftijd|age|âge)\.?\s*:?\s*(\d{1,3})\b"
                r"|\b((?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zë]+tig|[a-zë]+tien|elf|twaalf))\b"
-               r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b")
+               r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b"
+               r"(?!\s*(?:dagen|dag|weken|week|maanden|maand|uur|uren|keer|kilo|kg|euro|procent|minuten|nachten|nacht)\b)")
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
 _SPOKEN = {"'k": "ik", "k": "ik", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
@@ -31,6 +32,9 @@ _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoe
 _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-"}
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
+#: Words after "ze wordt 18" that name when: "ze wordt 18 zaterdag", "hij werd 40 vorige week".
+_WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
+         "volgende", "vorige", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"]]
@@ -97,19 +101,19 @@ class AgeRecognizer(Recognizer):
             raw_previous = tokens[max(0, index - 6): index]
             previous = [_SPOKEN.get(t.lower, t.lower) for t in raw_previous if t.lower != "'"]
             fillers = []
-            while previous and previous[-1] in _FILLERS:
-                fillers.append(previous.pop())
+            while previous and (previous[-1] in _FILLERS or previous[-1] == "." and previous[-2:-1] in (["ca"], ["ong"])):
+                fillers.append(previous.pop())  # "ca. 16": spaCy splits the abbreviation's full stop off
             following = [t.lower for t in tokens[index + 1: index + 3]]
             kept = [t for t in raw_previous if _SPOKEN.get(t.lower, t.lower) not in _FILLERS]
             lex = view.lexicons
-            name_before = len(kept) >= 2 and kept[-2].is_word and (
-                (kept[-2].is_cap and not kept[-2].sent_start) or kept[-2].lower in persons
+            name_before = len(kept) >= 2 and kept[-2].is_word and (kept[-2].lower in persons or (
+                (kept[-2].is_cap and not kept[-2].sent_start)
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
-            ) and kept[-2].lower not in lex.frequent
+            ) and kept[-2].lower not in lex.frequent)  # "Jordy, 19," and "jongen, ca. 16,"
             if not self._cued(previous, before, persons):
                 if is_ordinal or following[:1] and following[0] in _UNITS:
                     continue
-                recent = [j for j in aged if 0 < index - j <= 4]
+                recent = [j for j in aged if 0 < index - j <= 8]
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
                     aged.add(index)
@@ -142,9 +146,11 @@ class AgeRecognizer(Recognizer):
                 elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
                     yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
                 elif previous[-1:] and previous[-1] in {"was", "werd", "is", "ben", "wordt", "word"} and (
-                    not following or following[0] in _CLOSERS | {"en", "of", "toen", "jaar", "geworden"}
+                    not following or following[0] in _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
                 ) and not is_ordinal and number <= 110:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "was N.")
+                elif following[:2] == ["te", "zijn"] and not is_ordinal:
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "zegt N te zijn")
                 continue
             if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"], ["je"]) or number < 4):
                 continue

@@ -25,7 +25,7 @@ _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "van
 _ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
                   ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
-_ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse")
+_ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees")
 #: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
 _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
@@ -189,6 +189,8 @@ class NameRecognizer(Recognizer):
         # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
         while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
             chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames  # "De Groot zei", "Van Dijk heeft"
+        ) and not (
+            chunk[0].lower in lex.first_names and chunk[1].lower in _JOINERS and chunk[1].is_cap  # "Lies Van Gorp", "Roos De Smet"
         ):
             chunk = chunk[1:]
             while chunk and not chunk[0].is_cap:
@@ -236,8 +238,9 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:
             return None
-        if len(words) == 1 and nxt == ":" and not named and not place:
-            return None  # a form field: "Geboortedatum:", "Rijksregisternr:"
+        field = not place and not any(w in lex.first_names for w in lowered)  # "Tel:" (a surname too), but "Jonas:"
+        if len(words) == 1 and nxt == ":" and field and not (prev and prev[-1] in _ORG_PREPOSITIONS):
+            return None  # a form field: "Geboortedatum:", "Rijksregisternr:" (but "de familiegroep van Similes:")
         if place and (place_cue or not named):
             if not at_start or not (common or frequent):
                 return Finding("LOCATIE", start, end, 0.85 if not common else 0.7, self.name, "place list")
@@ -254,6 +257,11 @@ class NameRecognizer(Recognizer):
             if not common:
                 return Finding(label, start, end, 0.65, self.name, "unknown capitalised word mid-sentence")
             return Finding(label, start, end, 0.45, self.name, "capitalised word mid-sentence")
+        # After a colon a capital is optional in Dutch: an unknown word written with one is a name ("uitsprak:
+        # Oluwaseun.", "Verwezen door: Mondriaan").
+        after_colon = chunk[0].i > 0 and tokens[chunk[0].i - 1].text == ":"
+        if after_colon and not common and not frequent and nxt != ":" and not lex.is_common(lowered[0].rstrip(".")):
+            return Finding("PERSOON" if named or not place else "LOCATIE", start, end, 0.6, self.name, "capitalised word after a colon")
         # At the start of a sentence a capital says nothing; the lists and the next word must.
         if named and nxt in self._strong:
             return Finding("PERSOON", start, end, 0.7, self.name, "name before a verb of speech")

@@ -19,6 +19,8 @@ def _place_end(view: TextView, end: int) -> tuple[int, bool]:
         return end, False
     words = []
     for token in view.tokens[index: index + 5]:
+        if words and token.sent_start:
+            break  # the place ends with its line: "1506 EH Zaandam\nTelefoon: ..."
         if token.is_cap or (words and token.lower in _JOINERS):
             words.append(token)
         else:

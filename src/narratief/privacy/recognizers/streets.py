@@ -46,7 +46,8 @@ class StreetRecognizer(Recognizer):
             suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None) if word.endswith(suffixes) else None
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
-            if suffix is None and token.is_word and token.is_cap and not token.sent_start and not view.lexicons.is_common(word):
+            after_colon = index > 0 and tokens[index - 1].text == ":"  # a form field: "Adres: Westzijde 150"
+            if suffix is None and token.is_word and token.is_cap and (not token.sent_start or after_colon) and not view.lexicons.is_common(word):
                 bare = _BARE_NUMBER.match(view.text, token.end)
                 if bare and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
                     # an unknown name with a house number: "Wolphaertsbocht 220,"
