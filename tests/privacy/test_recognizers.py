@@ -174,6 +174,13 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("3. Jongen, ca. 16, slaapt in het trappenhuis.", "16"),
         ("Aziz, zegt 19 te zijn, geen papieren.", "19"),
         ("Haar dochter in Almere wordt 18 zaterdag.", "18"),
+        ("Betrokkene: Sjoerd Hoekstra (m, 27), parketnr. 18/820417-22", "18/820417-22"),
+        ("Now I'm 19, ik studeer sociaal werk aan PXL and I'm clean.", "PXL"),
+        ("de huisarts verwijst naar i-psy. Vader wil werken.", "i-psy"),
+        ("ik ben khaled ik kom uit homs in syrie ik ben naar hier gekomen ik was zeventien alleen zonder familie eerst "
+         "ter apel dan een kamer via nidos", "ter apel"),
+        ("ik ben khaled ik kom uit homs in syrie ik ben naar hier gekomen ik was zeventien alleen zonder familie eerst "
+         "ter apel dan een kamer via nidos", "homs"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -189,6 +196,9 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Lien: Top. Breng je je kaart mee?", "Top"),
         ("Ik ben 3 dagen binnen gebleven.", "3"),
         ("Het wordt morgen 18 graden.", "18"),
+        ("ik ging naar ADHD-coaching en daarna naar de VDAB", "ADHD-coaching"),
+        ("ik typ alles klein want dat gaat sneller en ik werk nu bij een installatiebedrijf in de buurt van mijn huis "
+         "en dat gaat goed", "installatiebedrijf"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):

@@ -57,6 +57,11 @@ class Lexicons:
     def is_common(self, lower: str) -> bool:
         return lower in self.vocabulary
 
+    def is_compound(self, lower: str) -> bool:
+        """Ends in an ordinary word of five letters or more after a head of three or more: ``installatiebedrijf``,
+        ``gezinshereniging`` (a Dutch compound, not a name the word lists miss)."""
+        return any(lower[i:] in self.vocabulary for i in range(3, len(lower) - 4))
+
 
 def _versions() -> str:
     parts = [f"format={CACHE_FORMAT}"]

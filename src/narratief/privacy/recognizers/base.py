@@ -68,6 +68,7 @@ class TextView:
     _starts: list[int] = field(default_factory=list, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
     _windows: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _lowercase: bool | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]
@@ -95,6 +96,19 @@ class TextView:
 
     def context(self, key: str) -> list[str]:
         return self.lexicons.context[key]
+
+    @property
+    def lowercase(self) -> bool:
+        """True for a text typed without capitals: sentences mostly start in lowercase, or (one long sentence)
+        almost no word has a capital."""
+        if self._lowercase is None:
+            starts = [t for t in self.tokens if t.sent_start and t.is_word]
+            if len(starts) >= 2:
+                self._lowercase = sum(1 for t in starts if t.is_cap) / len(starts) < 0.3
+            else:
+                words = [t for t in self.tokens if t.is_word]
+                self._lowercase = len(words) >= 20 and sum(1 for t in words if t.is_cap) / len(words) < 0.02
+        return self._lowercase
 
     @property
     def digit_windows(self) -> list[tuple[int, int]]:

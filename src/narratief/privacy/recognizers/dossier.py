@@ -14,7 +14,7 @@ _NUMBERISH = regex(r"[A-Za-z]{0,4}[-/]?\d[\w/.-]*\d|\d+")
 _CODE = regex(
     r"(?<![\w/-])(?:(?=[A-Z0-9/-]*\d{3})(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[/-][A-Z0-9]+){1,4}|\d{4}/\d{3,6})(?![\w/-])"
 )
-_SKIP = {":", ",", "nr", "nr.", "is", "was", "nummer", "#", "van", "mijn", "zijn", "haar", "toen", "het", "de", "dat",
+_SKIP = {":", ",", ".", "nr", "nr.", "is", "was", "nummer", "#", "van", "mijn", "zijn", "haar", "toen", "het", "de", "dat",
          "trouwens", "bij", "heette", "heet", "luidt", "luidde", "als", "eigen", "oude"}
 
 

@@ -34,12 +34,6 @@ _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "
          "niet", "geen", "wel", "zo", "ja", "nee", "oké", "ok", "euh", "eh", "hè", "nou", "ge", "gij", "da", "'k"}
 
 
-def _lowercase_text(view: TextView) -> bool:
-    """True when sentences mostly start in lowercase: a text typed without capitals."""
-    starts = [t for t in view.tokens if t.sent_start and t.is_word]
-    return len(starts) >= 2 and sum(1 for t in starts if t.is_cap) / len(starts) < 0.3
-
-
 class NameRecognizer(Recognizer):
     name = "names"
     labels = ("PERSOON", "LOCATIE", "ORGANISATIE")
@@ -51,7 +45,7 @@ class NameRecognizer(Recognizer):
         self._speech = set(cues["speech_verbs"])
         self._strong = set(cues["strong_speech"])
         self._place_cues = set(lex.context["place_cues"])
-        self._lowercase = _lowercase_text(view)
+        self._lowercase = view.lowercase
         tokens = view.tokens
         # a lowercase word can only be judged a detail when it is listed, or when the whole text is lowercase
         listed = lex.places.__contains__, lex.first_names.__contains__
@@ -170,12 +164,15 @@ class NameRecognizer(Recognizer):
         if self._lowercase:
             if word in lex.places and word not in lex.vocabulary:
                 return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
+            unknown = word not in lex.vocabulary and not lex.is_compound(word)
+            if place_cue and prev[-1].lower != "van" and unknown and word not in lex.first_names and len(word) >= 4:
+                return Finding("LOCATIE", token.start, token.end, 0.5, self.name, "unknown word after 'in'/'uit' in a lowercase text")
             words_before = [t.lower for t in prev]
             nxt = view.tokens[token.i + 1] if token.i + 1 < len(view.tokens) else None
             heads = lex.context["organisation_suffixes"] + lex.context["organisation_heads"]
             if word not in lex.vocabulary and nxt is not None and nxt.lower in heads and len(nxt.lower) > 4:
                 return Finding("ORGANISATIE", token.start, nxt.end, 0.55, self.name, "name and institution word, lowercase")
-            if word not in lex.vocabulary and len(word) >= 3 and words_before and (
+            if word not in lex.vocabulary and len(word) >= 3 and words_before and (  # organisations are often compounds
                 words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
             ):
                 return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")

@@ -13,6 +13,8 @@ _INNER = {"de", "des", "der", "den", "van", "voor", "en", "'t", "dr.", "dr", "si
 
 
 _HOUSE_NUMBER = re.compile(r"\s*\d")
+#: Words before the name of a place where someone works, studies or gets help.
+_PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
 
 
 class OrganisationRecognizer(Recognizer):
@@ -60,13 +62,20 @@ class OrganisationRecognizer(Recognizer):
                     start = token.start if word in heads or acronym or institution else tokens[index + 1].start
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
-            # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
+            # 2. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
+            if index > 0 and tokens[index - 1].lower in _PLACES_OF_WORK and token.is_word and (
+                (token.is_upper and 2 <= len(token.text) <= 6) or ("-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper())
+                or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
+            ) and word not in lex.never and word not in id_cues and not lex.is_common(word):
+                yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
+                continue
+            # 3. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
             if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
                 suffix = next((s for s in suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
                 if suffix and word not in heads:
                     yield Finding("ORGANISATIE", token.start, token.end, 0.75, self.name, f"name ending -{suffix}")
                     continue
-            # 3. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"
+            # 4. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"
             if token.text in {"De", "Het", "'t", "Den", "Ter"} and not token.sent_start and index + 1 < len(tokens):
                 nxt = tokens[index + 1]
                 if nxt.is_cap and nxt.is_word and not nxt.sent_start:
@@ -88,8 +97,11 @@ class GazetteerRecognizer(Recognizer):
         lex = view.lexicons
         tokens = view.tokens
         lowered = [t.lower for t in tokens]
+        lowercase = view.lowercase  # in a text typed without capitals, listed phrases count in lowercase ("ter apel")
         for index, token in enumerate(tokens):
-            if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap):
+            if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap) and not (
+                lowercase and token.lower in lex.phrase_lengths
+            ):
                 continue
             for size in lex.phrase_lengths.get(token.lower, ()):
                 if index + size > len(tokens):
@@ -103,6 +115,8 @@ class GazetteerRecognizer(Recognizer):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
                 if size == 1 and (lex.is_common(token.lower) or token.sent_start and label != "ORGANISATIE"):
                     continue
+                if not token.is_cap and (size == 1 or all(lex.is_common(t) for t in lowered[index: index + size])):
+                    continue  # lowercase: only phrases of several words that are not all ordinary words
                 if caps < 2 and token.sent_start and not (label == "ORGANISATIE" and size == 1):
                     continue  # "De huisarts" at the start of a sentence is no name; "Jellinek" is
                 if any(t.sent_start for t in tokens[index + 1: index + size]):
