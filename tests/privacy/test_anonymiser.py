@@ -58,6 +58,19 @@ def test_pipe_matches_single_calls_and_reports_progress(capsys):
     assert "Anonimiseren" in capsys.readouterr().err
 
 
+def test_pipe_over_two_processes_gives_the_same_texts_in_order(capsys):
+    from narratief.example import example_records
+
+    texts = [record["tekst"] for record in example_records()][:40] + ["", "Niets te melden."]
+    decisions = [[Decision("mark", "Niets", "PERSOON")] if t == "Niets te melden." else [] for t in texts]
+    anonymiser = narratief.Anonymiser()
+    one = [(a.text, a.spans) for a in anonymiser.pipe(texts, decisions=decisions, progress=False)]
+    two = [(a.text, a.spans) for a in anonymiser.pipe(texts, decisions=decisions, batch_size=8, n_process=2, progress=True)]
+    assert two == one
+    assert one[-1][0].startswith("[PERSOON-1]")  # the reviewer's mark reached the worker
+    assert "42/42" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "text",
     [
