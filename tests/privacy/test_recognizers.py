@@ -181,6 +181,38 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
          "ter apel dan een kamer via nidos", "ter apel"),
         ("ik ben khaled ik kom uit homs in syrie ik ben naar hier gekomen ik was zeventien alleen zonder familie eerst "
          "ter apel dan een kamer via nidos", "homs"),
+        # dates, ages in interviews and letters
+        ("Interview, opgenomen in Brussel op 2023-05-17.", "2023-05-17"),
+        ("klacht over mijn gedwongen opname van 7 tot 21 juli 2022", "7 tot 21 juli 2022"),
+        ("- 2019-2020: bankhoppen bij vriendinnen", "2019-2020"),
+        ("Mijn moeder kwam in 1989. Ik ben van '91.", "'91"),
+        ("27 april. Koningsdag 2023. Jayden speelde buiten.", "Koningsdag 2023"),
+        ("I: Hoe oud waart ge toen?\nR: Dertien, veertien? 't Was koud.", "veertien"),
+        ("Interviewer: Hoe oud was je toen je begon met blowen?\nRespondent: Vijftien, zestien. Met vrienden.", "Vijftien"),
+        ("I: U bent 67?\nR: Bijna achtenzestig. Ik woon al veertig jaar in Venlo.", "achtenzestig"),
+        ("[Interviewer] Op je vijftiende.\n[Respondent] Ja.", "vijftiende"),
+        ("Mijn jongste dochter, Lina, was toen drie jaar en had bronchitis.", "drie jaar"),
+        ("Kevin: Lotte is 6 en Wout wordt 9 op 12 december", "9"),
+        ("Tot ooit,\nShauni (nu 24!)", "24"),
+        ("Toelichting van Sandra (de moeder, 41): het was zwaar.", "41"),
+        ("Ik wilde je laten weten dat ik nu 28 ben.", "28"),
+        # names in letters, chats and lists; organisations and addresses
+        ("Lening van mijn nonkel Frans: 1.000 euro", "Frans"),
+        ("Jij zei: 'Frank, je bent niet je adres.' Ik vergeet het nooit.", "Frank"),
+        ("Contacten:\n- Ferry, oud-collega uit de supermarkt", "Ferry"),
+        ("Dank je, voor alles.\nFrank Hoekstra", "Frank Hoekstra"),
+        ("Hoogachtend,\nMarloes de Graaf\nHaarlem, 15 november 2022", "Haarlem"),
+        ("mail me maar\n\ngroetjes, kim", "kim"),
+        ("R: Mijne begeleider, meneer Winter. Jan Winter. Die mens heeft veel gedaan.", "Jan Winter"),
+        ("Ja, die van het kantoor Peeters & Claes. Het dossiernummer volgt.", "Peeters & Claes"),
+        ("ik poets kantoren voor schoonmaakbedrijf cleanix in beringen", "cleanix"),
+        ("IK WOON IN ZWIJNDRECHT, SCHELDEKAAI 17 BUS 2. SINDS 2019 LOOP IK ACHTER", "SCHELDEKAAI 17 BUS 2"),
+        ("Dagboek, opname UPC KU Leuven, campus Kortenberg", "UPC KU Leuven"),
+        ("naar de dagtherapie in AZ Sint-Maarten in Mechelen.", "AZ Sint-Maarten"),
+        ("Ik werk bij de RET als buschauffeur.", "RET"),
+        ("welkom bij mij thuis, Botter 41-12, 8232 ZX Lelystad.", "Botter 41-12, 8232 ZX Lelystad"),
+        ("Sinds 1 maart woon ik op het Dijkgraafplein 77-III, 1069 BK Amsterdam.", "Dijkgraafplein 77-III"),
+        ("[15-03-2020 09:12] Sanne: ze houden me hier. altrecht. sorry", "altrecht"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -199,7 +231,22 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("ik ging naar ADHD-coaching en daarna naar de VDAB", "ADHD-coaching"),
         ("ik typ alles klein want dat gaat sneller en ik werk nu bij een installatiebedrijf in de buurt van mijn huis "
          "en dat gaat goed", "installatiebedrijf"),
+        ("'t Is nu bijna vijf jaar geleden dat ge belde.", "vijf"),
+        ("Ik ben 34, alleenstaande mama van twee kinderen.", "twee"),
+        ("Mijn vrouw, God hebbe haar ziel, zei dat altijd.", "God"),
+        ("[Interviewer] En nu?\n[Respondent] Nu ben ik rustiger.", "Nu"),
+        ("2021-09-08 Groepstherapie. Ik zei niks.", "Groepstherapie"),
+        ("Daar werkte een Poolse verpleegster.", "Poolse"),
+        ("Lieve Marieke,\nHet is vandaag een jaar geleden.", "Lieve"),
+        ("IK HEB HAAR IN DRIE JAAR TWEE KEER GEZIEN. TWEE KEER! MIJN GSM STAAT AAN. IK WACHT OP ANTWOORD VAN DE "
+         "DIENST EN IK BLIJF BELLEN TOT ZE IETS DOEN.", "TWEE KEER"),
+        ("Mijn verhaal voor de gemeenteraad van Mechelen, zitting van 2 mei.", "van Mechelen"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):
     assert not covered(text, kept)
+
+
+def test_a_street_number_stays_on_the_street_line():
+    text = "Dagboek, campus Kortenberg\n\n6 nov. 2023 - Opname."
+    assert all("\n" not in text[f.start:f.end] for f in detect(text))

@@ -26,8 +26,9 @@ from narratief.privacy.recognizers import Recognizer, TextView, Token, default_r
 
 _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "LOCATIE", "ORG": "ORGANISATIE", "DATE": "DATUM"}
 _CLITICS = {"'k", "'t", "'n", "k", "'s"}
-_BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "…", ";"}
+_BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "…", ";", "[", "]"}
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
 _NOT_ENDS = {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
 _PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 
@@ -53,6 +54,7 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | Non
     previous: Token | None = None
     previous_end = 0
     seen_period = False
+    first_word_of_line = True
     for idx, length, is_space, is_punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
         word = text[idx: idx + length]
         period = word in _PUNCT_CHARS
@@ -61,15 +63,21 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | Non
             seen_period = period
         if is_space:
             continue
+        if previous is None or "\n" in text[previous_end: idx]:
+            first_word_of_line = True
         if previous is not None and not sent_start:
             sent_start = (
                 "\n" in text[previous_end: idx] or previous.text in _BREAKS
                 or previous.text.endswith((".", "!", "?")) and previous.text not in _NOT_ENDS
             )
+        if not sent_start and first_word_of_line and _HAS_LETTER(word):
+            sent_start = True  # after a date, time or number opening a line: "2021-09-08 Groepstherapie.", "3. Jongen"
         if sent_start and previous is not None and _INITIAL.match(previous.text):
             sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
+        if _HAS_LETTER(word):
+            first_word_of_line = False
         previous = Token(word, word.lower(), idx, idx + length, len(tokens), sent_start)
         previous_end = idx + length
         tokens.append(previous)
@@ -80,17 +88,21 @@ def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | Non
 def _calm_shouting(tokens: list[Token], lexicons: Lexicons) -> None:
     """In a sentence written in capitals, only words that look like names keep their capital."""
     sentence: list[Token] = []
+    all_words = [t for t in tokens if t.is_word]
+    shouted_text = len(all_words) >= 20 and sum(t.is_upper for t in all_words) / len(all_words) >= 0.6
     for token in tokens + [None]:
         if token is None or (token.sent_start and sentence):
             words = [t for t in sentence if t.is_word]
-            if len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.6:
+            if words and (shouted_text or len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.6):
                 for t in words:
                     if t.is_upper:
                         listed = (
                             t.lower in lexicons.first_names or t.lower in lexicons.surnames or t.lower in lexicons.places
-                        ) and t.lower not in lexicons.frequent
+                        ) and not (lexicons.is_common(t.lower) and t.lower in lexicons.frequent)  # ZWART, HOOP lose it
                         t.is_upper = False
-                        t.is_cap = listed or not (t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2)
+                        t.is_cap = listed or not (
+                            t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2 or lexicons.is_compound(t.lower)
+                        )
             sentence = []
         if token is not None:
             sentence.append(token)

@@ -123,8 +123,25 @@ def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | Non
             if joinable:
                 merged[-1] = merged[-1].moved(merged[-1].start, finding.end)
                 continue
+        if finding.label == "PERSOON" and lexicons is not None:
+            before = _FIRST_NAME_BEFORE.search(text, max(0, finding.start - 25), finding.start)
+            if before and before.group(1).lower() in lexicons.first_names and not (merged and merged[-1].end > before.start(1)) and (
+                before.group(1).lower() not in lexicons.context.get("salutations", ())
+            ):
+                finding = finding.moved(before.start(1), finding.end)  # "meneer Winter. Jan Winter."
+        if merged and finding.label == "ADRES" and merged[-1].label in ("PERSOON", "LOCATIE", "ORGANISATIE") and (
+            _HOUSE_NUMBER_GAP.match(text[merged[-1].end: finding.start])
+        ):
+            # a street name the lists know as a name, its number, then a postcode: "Botter 41-12, 8232 ZX Lelystad"
+            merged[-1] = Finding("ADRES", merged[-1].start, finding.end, finding.score, finding.recognizer,
+                                 "name, house number and postcode")
+            continue
         merged.append(finding)
     return merged
+
+
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?) \Z")
+_HOUSE_NUMBER_GAP = re.compile(r"\s\d{1,4}[a-zA-Z]?(?:\s?(?:-|/|bus)\s?\w{1,4})?,?\s+\Z")
 
 
 def apply_allow(text: str, findings: list[Finding], allow: Iterable[str]) -> list[Finding]:

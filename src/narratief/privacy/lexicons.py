@@ -58,9 +58,16 @@ class Lexicons:
         return lower in self.vocabulary
 
     def is_compound(self, lower: str) -> bool:
-        """Ends in an ordinary word of five letters or more after a head of three or more: ``installatiebedrijf``,
-        ``gezinshereniging`` (a Dutch compound, not a name the word lists miss)."""
-        return any(lower[i:] in self.vocabulary for i in range(3, len(lower) - 4))
+        """Two ordinary words, the second of five letters or more, the first of four or more (a linking ``s`` or
+        ``e`` allowed): ``installatiebedrijf``, ``gezinshereniging``, ``schuldenregeling`` (a Dutch compound, not a
+        name the word lists miss)."""
+        vocabulary = self.vocabulary
+        for i in range(4, len(lower) - 4):
+            if lower[i:] in vocabulary:
+                head = lower[:i]
+                if head in vocabulary or head[-1] in "se" and head[:-1] in vocabulary:
+                    return True
+        return False
 
 
 def _versions() -> str:
@@ -205,7 +212,9 @@ def build_lexicons() -> Lexicons:
             phrase_labels.setdefault(tokens, label)
     phrase_lengths = {first: tuple(sorted({len(t) for t, _ in entries}, reverse=True)) for first, entries in phrases.items()}
 
-    never = never_words | {name.lower() for name in dutch.languages.values()}
+    languages = {name.lower() for name in dutch.languages.values()}
+    # adjectives of origin made from language names: Pools -> Poolse, Turks -> Turkse, Frans -> Franse
+    never = never_words | languages | {name + "e" for name in languages if name.endswith("s") and " " not in name}
     months = tuple(dutch.months["format"]["wide"][i] for i in range(1, 13))
     weekdays = tuple(dutch.days["format"]["wide"][i] for i in range(7))
     never |= set(months) | set(weekdays)

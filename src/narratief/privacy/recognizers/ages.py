@@ -32,6 +32,9 @@ _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoe
 _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-"}
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
+_IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren"}
+_SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge"}
+_SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 #: Words after "ze wordt 18" that name when: "ze wordt 18 zaterdag", "hij werd 40 vorige week".
 _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
          "volgende", "vorige", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
@@ -43,6 +46,8 @@ _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "m
 _BRACKET = regex(
     r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?\)"
     r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
+    r"|\(nu\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)"
+    r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
 )
 
 
@@ -71,7 +76,7 @@ class AgeRecognizer(Recognizer):
             if stem.isdigit() or stem.lower() in words:
                 yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
         for match in view.finditer_digits(_BRACKET):
-            group = 1 if match.group(1) else 2
+            group = next(g for g in (1, 2, 3, 4) if match.group(g))
             digits = re.match(r"\d+", match.group(group))
             if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
@@ -90,6 +95,7 @@ class AgeRecognizer(Recognizer):
         for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
         candidates = [i for i, t in enumerate(tokens) if t.lower[:1].isdigit() or t.lower in words]
+        answers = _answer_zone(tokens, candidates) if candidates and "?" in view.text else set()
         for index in candidates:
             token = tokens[index]
             number = value(token.lower)
@@ -110,6 +116,12 @@ class AgeRecognizer(Recognizer):
                 (kept[-2].is_cap and not kept[-2].sent_start)
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
             ) and kept[-2].lower not in lex.frequent)  # "Jordy, 19," and "jongen, ca. 16,"
+            if index in answers and not is_ordinal and not (following[:1] and following[0] in _UNITS):
+                # "Hoe oud waart ge toen?" - "Dertien, veertien?"; "U bent 67?" - "Bijna achtenzestig."
+                end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                aged.add(index)
+                yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
+                continue
             if not self._cued(previous, before, persons):
                 if is_ordinal or following[:1] and following[0] in _UNITS:
                     continue
@@ -129,7 +141,7 @@ class AgeRecognizer(Recognizer):
                     # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."
                     yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "name, N,")
                     continue
-                if previous[-1:] == ["van"] and name_before:
+                if previous[-1:] == ["van"] and name_before and kept[-2].lower not in _PARENTS:  # not "mama van twee"
                     # "zoon Emre van 14", "mevrouw Jansen van 95"
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
@@ -145,10 +157,14 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, tokens[index + 2].end, 0.85, self.name, "N jaar oud")
                 elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
                     yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
-                elif previous[-1:] and previous[-1] in {"was", "werd", "is", "ben", "wordt", "word"} and (
+                elif previous[-1:] and previous[-1] in _IS and following[1:2] != ["geleden"] and (
                     not following or following[0] in _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
+                    or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
-                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "was N.")
+                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end  # "was toen drie jaar en"
+                    yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
+                elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "dat ik N ben")
                 elif following[:2] == ["te", "zijn"] and not is_ordinal:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "zegt N te zijn")
                 continue
@@ -176,3 +192,29 @@ class AgeRecognizer(Recognizer):
         return len(previous) >= 2 and previous[-1] == "van" and previous[-2] not in _PARENTS and (
             previous[-2] in persons or any(previous[-2].endswith(p) for p in persons if len(p) >= 4)
         )
+
+
+def _answer_zone(tokens, candidates: list[int]) -> set[int]:
+    """Number tokens in the answer to a question about age: the first words after the "?" of a sentence with
+    "hoe oud" or with "bent/ben/is N?" (speaker labels such as "R:" skipped)."""
+    zone: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.text != "?":
+            continue
+        question = [t.lower for t in tokens[max(0, i - 12): i]]
+        asked = any(a == "hoe" and b == "oud" for a, b in zip(question, question[1:])) or (
+            len(question) >= 2 and question[-2] in _IS and question[-1][:1].isdigit()
+        )
+        if not asked:
+            continue
+        j, taken = i + 1, 0
+        while j < len(tokens) and taken < 6:
+            if tokens[j].text in (":",) or (j + 1 < len(tokens) and tokens[j + 1].text == ":" and _SPEAKER.match(tokens[j].text)):
+                j += 1
+                continue
+            if tokens[j].text in (".", "!") or tokens[j].text == "?" and taken > 2:
+                break
+            zone.add(j)
+            j += 1
+            taken += 1
+    return zone & set(candidates)

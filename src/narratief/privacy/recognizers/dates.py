@@ -11,9 +11,10 @@ from narratief.privacy.recognizers.base import Recognizer, TextView, regex
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _SHORT_YEAR = r"'\d{2}"
 _PERIODS = (
-    r"(?:de\s+)?(?:zomer|winter|lente|herfst|voorjaar|najaar|zomervakantie|kerstvakantie|paasvakantie|krokusvakantie|"
+    r"(?:zomer|winter|lente|herfst|voorjaar|najaar|zomervakantie|kerstvakantie|paasvakantie|krokusvakantie|"
     r"herfstvakantie|begin|eind|einde|midden|half|halverwege|kerst|kerstmis|pasen|nieuwjaar|oudjaar|oudejaarsavond|"
-    r"schooljaar|jaar|jaren|maand|week)"
+    r"schooljaar|jaar|jaren|maand|week|koningsdag|koninginnedag|sinterklaas|carnaval|moederdag|vaderdag|pinksteren|"
+    r"hemelvaart|allerheiligen|kerstavond|ramadan|suikerfeest|offerfeest|valentijn|zomerkamp|examens)"
 )
 
 
@@ -60,6 +61,11 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
               required=True),
         _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
+        _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
+        _Date(rf"(?<![\w.,/-]){_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d{{2}})(?![\w/-])", 0.8, "years from-to"),
+        _Date(rf"(?<![\w.,/-]){day}\s+(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s+{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9,
+              "days from-to"),
+        _Date(r"(?<![\w'’])['’](?:[4-9]\d|[0-2]\d)(?![\w'’])", 0.6, "year written '91"),
         _Date(r"(?<=\s)'?[1-9]0(?!\w)", 0.5, "decade", r"(?i:\bjaren\s+)", required=True),
     ]
 

@@ -28,6 +28,12 @@ _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
 _ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees")
 #: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
 _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
+_OPENERS = {"'", "‘", '"', "“", ":", "-", "–", "•", "*"}
+_GREETINGS = ("groetjes", "groeten", "groet", "liefs", "hoogachtend", "dank je", "dank u", "bedankt", "merci", "tot ooit",
+              "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs", "met vriendelijke groet",
+              "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin", "uw", "hartelijke groet",
+              "dikke kus", "dag", "doei", "ciao", "voor alles")
+_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:groetjes|groeten|liefs|kusjes|dikke kus|xx+|tot ooit|doei)\s*,?\s*\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -42,6 +48,8 @@ class NameRecognizer(Recognizer):
         lex = view.lexicons
         cues = lex.context["person_cues"]
         self._person_cues = set(cues["kin"]) | set(cues["titles"]) | set(cues["roles"]) | set(cues["naming"])
+        self._kin = set(cues["kin"])
+        self._salutations = set(lex.context["salutations"])
         self._speech = set(cues["speech_verbs"])
         self._strong = set(cues["strong_speech"])
         self._place_cues = set(lex.context["place_cues"])
@@ -149,6 +157,8 @@ class NameRecognizer(Recognizer):
             word in lex.frequent and word in lex.vocabulary
         ):
             return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
+        if word in lex.first_names and _AFTER_GREETING.search(view.text, max(0, token.start - 30), token.start):
+            return Finding("PERSOON", token.start, token.end, 0.7, self.name, "lowercase first name after a greeting")
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
@@ -183,6 +193,9 @@ class NameRecognizer(Recognizer):
     def _judge(self, view: TextView, chunk: list[Token]) -> Finding | None:
         lex = view.lexicons
         tokens = view.tokens
+        # A line that is only a name, after a greeting or at the end: "Dank je, voor alles.\nFrank Hoekstra".
+        if chunk[0].sent_start and chunk[0].lower in lex.first_names and len(chunk) <= 4 and self._signature(view, chunk):
+            return Finding("PERSOON", chunk[0].start, chunk[-1].end, 0.7, self.name, "a name signing a letter or message")
         # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
         while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
             chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames  # "De Groot zei", "Van Dijk heeft"
@@ -192,6 +205,9 @@ class NameRecognizer(Recognizer):
             chunk = chunk[1:]
             while chunk and not chunk[0].is_cap:
                 chunk = chunk[1:]
+        # A greeting is no part of the name: "Lieve Marieke,", "Goeiemorgen Kevin!"
+        while len(chunk) > 1 and chunk[0].sent_start and chunk[0].lower in self._salutations:
+            chunk = chunk[1:]
         # Titles are cues, not part of the name: "Dr. Vandenberghe" -> "Vandenberghe".
         titles = set(lex.context["person_cues"]["titles"])
         while len(chunk) > 1 and chunk[0].lower.rstrip(".") in titles:
@@ -201,8 +217,8 @@ class NameRecognizer(Recognizer):
         if not chunk:
             return None
         phrase = " ".join(t.lower for t in chunk)
-        if phrase in lex.never:
-            return None  # "Veilig Thuis", "België": generic on their own
+        if phrase in lex.never and not self._kin_before(view, chunk[0]):
+            return None  # "Veilig Thuis", "België", "Frans": generic on their own (but "nonkel Frans")
         # Extend to the left with lowercase particles after a title: "meneer de Vries", "mevrouw van der Meer".
         start_token = chunk[0]
         before = view.before(start_token, 3)
@@ -210,7 +226,7 @@ class NameRecognizer(Recognizer):
         while before and before[-1].lower in _JOINERS and not before[-1].is_cap:
             particles.insert(0, before.pop())
         cue = self._cue_before(view, particles[0] if particles else start_token)
-        if particles and (cue or chunk[0].lower in lex.surnames):
+        if particles and cue:
             start_token = particles[0]
         words = [t for t in chunk if t.is_cap and t.lower not in _JOINERS]
         lowered = [t.lower for t in words] or [t.lower for t in chunk]
@@ -259,6 +275,13 @@ class NameRecognizer(Recognizer):
         after_colon = chunk[0].i > 0 and tokens[chunk[0].i - 1].text == ":"
         if after_colon and not common and not frequent and nxt != ":" and not lex.is_common(lowered[0].rstrip(".")):
             return Finding("PERSOON" if named or not place else "LOCATIE", start, end, 0.6, self.name, "capitalised word after a colon")
+        # A first name opening direct speech or a list item: "Jij zei: 'Frank, je ...'", "- Ferry, oud-collega".
+        opener = chunk[0].i > 0 and tokens[chunk[0].i - 1].text in _OPENERS
+        if at_start and opener and lowered[0] in lex.first_names and lowered[0] not in self._person_cues and nxt in (",", "!", "."):
+            return Finding("PERSOON", start, end, 0.65, self.name, "first name opening speech or a list item")
+        # A place opening the date line of a letter: "Haarlem, 15 november 2022".
+        if at_start and place and re.match(r",\s*\d", view.text[end: end + 4]):
+            return Finding("LOCATIE", start, end, 0.7, self.name, "place before the date of a letter")
         # At the start of a sentence a capital says nothing; the lists and the next word must.
         if named and nxt in self._strong:
             return Finding("PERSOON", start, end, 0.7, self.name, "name before a verb of speech")
@@ -275,6 +298,24 @@ class NameRecognizer(Recognizer):
         if len(words) == 1 and not lex.is_common(lowered[0]) and nxt in self._speech and "-" not in lowered[0]:
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
+
+    @staticmethod
+    def _signature(view: TextView, chunk: list[Token]) -> bool:
+        """The chunk is a whole line after a greeting or thanks, or the last line of the text."""
+        text = view.text
+        line_start = text.rfind("\n", 0, chunk[0].start) + 1
+        line_end = text.find("\n", chunk[-1].end)
+        line_end = len(text) if line_end == -1 else line_end
+        if line_start == 0 or text[line_start: chunk[0].start].strip() or text[chunk[-1].end: line_end].strip(" ,.!"):
+            return False
+        previous_line = text[text.rfind("\n", 0, line_start - 1) + 1: line_start].strip().lower()
+        return line_end == len(text) or previous_line.rstrip(",!. ").endswith(_GREETINGS)
+
+    def _kin_before(self, view: TextView, token: Token) -> bool:
+        before = view.before(token, 2)
+        while before and before[-1].lower in _DETERMINERS and before[-1].lower != ",":
+            before.pop()  # "nonkel Frans", not "mijn vrouw, God hebbe haar ziel"
+        return bool(before) and before[-1].lower in self._kin
 
     @staticmethod
     def _known_name(token: Token, lex) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView
 
-_INNER = {"de", "des", "der", "den", "van", "voor", "en", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
+_INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
 
 
 _HOUSE_NUMBER = re.compile(r"\s*\d")
@@ -46,7 +46,9 @@ class OrganisationRecognizer(Recognizer):
                     )  # in a line written in capitals only listed words continue a name
                     if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
                         end_index = j
-                    elif nxt.text.islower() and nxt.is_word and word in heads and len(nxt.text) > 2 and nxt.lower not in lex.never and (
+                    elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
+                        end_index = j  # "UPC KU Leuven"
+                    elif nxt.text.islower() and nxt.is_word and (word in heads or word.endswith(long_heads)) and len(nxt.text) > 2 and nxt.lower not in lex.never and (
                         nxt.lower not in lex.vocabulary or nxt.lower in lex.places or nxt.lower in lex.surnames
                     ) and nxt.lower not in lex.frequent:
                         end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
@@ -57,13 +59,16 @@ class OrganisationRecognizer(Recognizer):
                     j += 1
                 if end_index > index:
                     tail = [t.lower for t in tokens[index + 1: end_index + 1] if t.is_cap]
-                    if tail and all(t in lex.never for t in tail):
-                        continue
+                    if tail and all(t in lex.never and not t.startswith("sint-") for t in tail):
+                        continue  # "GGZ Nederland" is generic; "AZ Sint-Maarten" is not
                     start = token.start if word in heads or acronym or institution else tokens[index + 1].start
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
             # 2. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
-            if index > 0 and tokens[index - 1].lower in _PLACES_OF_WORK and token.is_word and (
+            preposition = index > 0 and (tokens[index - 1].lower in _PLACES_OF_WORK or (
+                index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK
+            ))  # "bij de RET", "aan de PXL"
+            if preposition and token.is_word and (
                 (token.is_upper and 2 <= len(token.text) <= 6) or ("-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper())
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
             ) and word not in lex.never and word not in id_cues and not lex.is_common(word):
@@ -100,7 +105,7 @@ class GazetteerRecognizer(Recognizer):
         lowercase = view.lowercase  # in a text typed without capitals, listed phrases count in lowercase ("ter apel")
         for index, token in enumerate(tokens):
             if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap) and not (
-                lowercase and token.lower in lex.phrase_lengths
+                (lowercase or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths and token.lower not in lex.never
             ):
                 continue
             for size in lex.phrase_lengths.get(token.lower, ()):
@@ -113,10 +118,12 @@ class GazetteerRecognizer(Recognizer):
                 score = 0.8
                 if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
-                if size == 1 and (lex.is_common(token.lower) or token.sent_start and label != "ORGANISATIE"):
+                if size == 1 and ((lex.is_common(token.lower) and not token.is_upper) or token.sent_start and label != "ORGANISATIE"):
                     continue
-                if not token.is_cap and (size == 1 or all(lex.is_common(t) for t in lowered[index: index + size])):
-                    continue  # lowercase: only phrases of several words that are not all ordinary words
+                if not token.is_cap and (
+                    (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5)) or all(lex.is_common(t) for t in lowered[index: index + size])
+                ):
+                    continue  # lowercase: phrases of several words, not all ordinary, and organisations ("altrecht")
                 if caps < 2 and token.sent_start and not (label == "ORGANISATIE" and size == 1):
                     continue  # "De huisarts" at the start of a sentence is no name; "Jellinek" is
                 if any(t.sent_start for t in tokens[index + 1: index + size]):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex
 
-_NUMBER = regex(r"\s*(?:nr\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*(?:bus|/|-)\s*\d{1,4}[a-zA-Z]?)?(?![\d\w])")
+_NUMBER = regex(r"[^\S\n]*(?:nr\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*(?:(?i:bus)|/|-)\s*\d{1,4}[a-zA-Z]?|-(?:I{1,3}|IV|hoog|huis|bis|[A-H])\b)?(?![\d\w])")
 _PREFIXES = {"sint", "lange", "korte", "oude", "nieuwe", "grote", "kleine", "hoge", "lage", "noord", "zuid", "oost",
              "west", "onze-lieve-vrouw", "kerk", "heilige", "dr.", "burgemeester", "koning", "koningin", "prins", "graaf",
              "van", "de", "den", "der", "'t"}
@@ -27,7 +27,7 @@ def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-_BARE_NUMBER = regex(r"\s(\d{1,4}[a-zA-Z]?)(?=\s*(?:[,.;)\n]|bus\b|$|\d{4}\b))")
+_BARE_NUMBER = regex(r"\s(\d{1,4}[a-zA-Z]?(?:-(?:\d{1,4}|I{1,3}|IV|hoog|huis|bis))?)(?=\s*(?:[,.;)\n]|(?i:bus)\b|$|\d{4}\b))")
 
 
 class StreetRecognizer(Recognizer):
