@@ -83,3 +83,30 @@ def test_entities_of_a_trained_pipeline_are_one_more_source():
     doc = pipeline(text)
     assert [(s.text, s.label_) for s in doc.spans["pii"]] == [("Zonnewende", "ORGANISATIE")]
     assert [e.text for e in doc.ents] == ["Zonnewende"]  # the component does not touch doc.ents
+
+
+def test_component_in_a_pipeline_finds_what_anonymise_finds():
+    """The component tokenises on its own, so spaCy's pipeline and the Doc-free path agree on every story."""
+    from narratief.example import example_records
+    from narratief.nlp import build_pipeline
+    from narratief.privacy.detect import Detector
+
+    pipeline, detector = build_pipeline(), Detector()
+    texts = [record["tekst"] for record in example_records()]
+    assert [findings_from_doc(doc) for doc in pipeline.pipe(texts)] == [detector.detect(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Ik woon in 's-Hertogenbosch.", ["Ik", "woon", "in", "'", "s-Hertogenbosch", "."]),
+        ("Dr. Peeters (ca. 40) zei: 'k weet het.", ["Dr.", "Peeters", "(", "ca.", "40", ")", "zei", ":", "'", "k", "weet", "het", "."]),
+        ("Bel +32 478/12.34.56 of mail a.b@c.be.", ["Bel", "+32", "478/12.34.56", "of", "mail", "a.b@c.be", "."]),
+        ("Op m'n 17de, in Sint-Gillis-Waas, 't was 14u.", ["Op", "m'n", "17de", ",", "in", "Sint-Gillis-Waas", ",", "'t", "was", "14u", "."]),
+        ("H. Zwart, @lotte_gent", ["H.", "Zwart", ",", "@lotte_gent"]),
+    ],
+)
+def test_word_spans(text, tokens):
+    from narratief.privacy.tokenize import word_spans
+
+    assert [text[s:e] for s, e in word_spans(text)] == tokens

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, SpanGroup
@@ -23,12 +22,14 @@ from narratief.privacy.consistency import apply_allow, apply_deny, propagate
 from narratief.privacy.findings import Finding, resolve_overlaps
 from narratief.privacy.lexicons import Lexicons, get_lexicons
 from narratief.privacy.recognizers import Recognizer, TextView, Token, default_recognizers
+from narratief.privacy.tokenize import word_spans
 
 _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "LOCATIE", "ORG": "ORGANISATIE", "DATE": "DATUM"}
 _CLITICS = {"'k", "'t", "'n", "k", "'s"}
 _BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "…", ";", "[", "]"}
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
+_HAS_ALNUM = re.compile(r"[^\W_]").search
 _NOT_ENDS = {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
 _PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 
@@ -42,27 +43,26 @@ def make_pii_component(nlp: Language, name: str, spans_key: str, overwrite: bool
     return PiiComponent(nlp, name, spans_key=spans_key, overwrite=overwrite, min_score=min_score, use_ents=use_ents)
 
 
-def text_view(doc: Doc, lexicons: Lexicons, variant: str = "nl", text: str | None = None) -> TextView:
-    """The recognizers' view of a doc: word tokens with sentence starts (also after a colon, quote or newline).
+def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
+    """The recognizers' view of a text: word tokens with sentence starts (also after a colon, quote or newline).
 
-    Sentence starts follow spaCy's sentencizer rule (the first word after ``.``, ``!`` or ``?``), computed here so
-    the view is the same whether or not a sentencizer or parser ran. Token offsets are read with
-    ``Doc.to_array`` rather than by creating a Python ``Token`` per word.
+    Tokens come from :func:`narratief.privacy.tokenize.word_spans`, so the view, and every finding, is the same
+    inside any spaCy pipeline and without one. Sentence starts follow spaCy's sentencizer rule (the first word
+    after ``.``, ``!`` or ``?``) and narratief's own (a new line, a colon, a quote).
     """
     tokens: list[Token] = []
-    text = doc.text if text is None else text  # Doc.text joins every token on each access: read it once
     previous: Token | None = None
     previous_end = 0
     seen_period = False
     first_word_of_line = True
-    for idx, length, is_space, is_punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
-        word = text[idx: idx + length]
+    for idx, end in word_spans(text):
+        word = text[idx: end]
+        length = end - idx
         period = word in _PUNCT_CHARS
+        is_punct = not period and _HAS_ALNUM(word) is None
         sent_start = previous is None or (seen_period and not is_punct and not period)
         if sent_start or period:
             seen_period = period
-        if is_space:
-            continue
         if previous is None or "\n" in text[previous_end: idx]:
             first_word_of_line = True
         if previous is not None and not sent_start:
@@ -160,20 +160,21 @@ class PiiComponent:
         for doc in docs:
             yield self(doc)
 
-    def find(self, doc: Doc, variant: str = "nl", text: str | None = None) -> list[Finding]:
-        """All identifying details in ``doc`` at or above ``min_score``, non-overlapping, consistent.
+    def find(self, doc: Doc, variant: str = "nl") -> list[Finding]:
+        """All identifying details in ``doc`` at or above ``min_score``, non-overlapping, consistent; where a
+        trained pipeline has set ``doc.ents``, they are one more source."""
+        return self.find_text(doc.text, variant, doc.ents if self.use_ents else ())
 
-        ``text`` is ``doc.text`` when the caller has it at hand (reading ``doc.text`` joins every token).
-        """
-        text = doc.text if text is None else text
+    def find_text(self, text: str, variant: str = "nl", ents=()) -> list[Finding]:
+        """:meth:`find` on a plain text: what ``narratief.anonymise`` runs when no trained pipeline is in use."""
         if not text.strip():
             return []
-        view = text_view(doc, self.lexicons, variant, text)
+        view = text_view(text, self.lexicons, variant)
         found: list[Finding] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.find(view))
-        if self.use_ents:
-            for ent in doc.ents:
+        if ents:
+            for ent in ents:
                 label = _NER_LABELS.get(ent.label_)
                 if label:
                     found.append(Finding(label, ent.start_char, ent.end_char, 0.6, "ner", f"trained NER {ent.label_}"))

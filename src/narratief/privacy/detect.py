@@ -104,15 +104,15 @@ class Detector:
             yield self._refine(text, findings, allow, deny, decisions)
 
     def _analyser(self):
-        """``text -> findings``. Without a trained pipeline, only the tokenizer and ``narratief_pii`` run (the
-        component computes its own sentence starts), and findings are read without building span groups; with
-        one, the whole pipeline runs so its NER is a source."""
+        """``text -> findings``. Without a trained pipeline the ``narratief_pii`` component reads the text itself
+        (it tokenises on its own, so no ``Doc`` is needed and the findings are the same); with one, the whole
+        pipeline runs so its NER is a source."""
         from narratief.nlp.pii import findings_from_doc
 
         nlp = self.nlp
         component = nlp.get_pipe("narratief_pii")
         if not any(name not in ("sentencizer", "narratief_pii") for name in nlp.pipe_names):
-            return lambda text: component.find(nlp.make_doc(text), text=text)
+            return component.find_text
         return lambda text: findings_from_doc(nlp(text))
 
 

@@ -72,9 +72,9 @@ def french_words() -> dict[str, int]:
 
 def value(word: str) -> int | None:
     """The number a token stands for (digits or a Dutch word), else ``None``."""
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: "²³" is a digit but no number int() reads
         return int(word)
     digits = word.rstrip("edst")
-    if digits.isdigit() and word[len(digits):] in ("e", "de", "ste"):
+    if digits.isdecimal() and word[len(digits):] in ("e", "de", "ste"):
         return int(digits)  # "15e", "18de", "21ste"
     return number_words().get(word.lower())
