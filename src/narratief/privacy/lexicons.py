@@ -53,6 +53,17 @@ class Lexicons:
     phrase_labels: dict[tuple[str, ...], str]  # multi-word places, streets, institutions: tokens -> label
     phrase_lengths: dict[str, tuple[int, ...]]  # first token -> the phrase lengths starting with it, longest first
     context: dict[str, Any] = field(default_factory=dict)
+    _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def word_set(self, *path: str) -> frozenset[str]:
+        """A word list of ``context.yaml`` as a set, built once: ``word_set("person_cues", "kin")``."""
+        found = self._sets.get(path)
+        if found is None:
+            value: Any = self.context
+            for key in path:
+                value = value[key]
+            found = self._sets[path] = frozenset(value)
+        return found
 
     def is_common(self, lower: str) -> bool:
         return lower in self.vocabulary

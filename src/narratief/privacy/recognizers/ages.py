@@ -51,6 +51,11 @@ _BRACKET = regex(
 )
 
 
+@lru_cache(maxsize=4)
+def _cue_tuples(cues: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [tuple(c.split()) for c in cues]
+
+
 @lru_cache(maxsize=1)
 def _french_ages():
     words = sorted(french_words(), key=len, reverse=True)
@@ -63,8 +68,8 @@ class AgeRecognizer(Recognizer):
 
     def find(self, view: TextView) -> Iterator[Finding]:
         cues = view.lexicons.context["age_cues"]
-        before = [tuple(c.split()) for c in cues["before"]]
-        persons = set(cues["persons"])
+        before = _cue_tuples(tuple(cues["before"]))
+        persons = view.lexicons.word_set("age_cues", "persons")
         words = number_words()
         tokens = view.tokens
         for match in _DECADE.finditer(view.text):

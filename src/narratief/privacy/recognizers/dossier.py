@@ -23,7 +23,7 @@ class DossierRecognizer(Recognizer):
     labels = ("ID",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        cues = set(view.context("id_cues"))
+        cues = view.lexicons.word_set("id_cues")
         tokens = view.tokens
         for index, token in enumerate(tokens):
             cue = token.lower.rstrip(".:")

@@ -46,13 +46,14 @@ class NameRecognizer(Recognizer):
 
     def find(self, view: TextView) -> Iterator[Finding]:
         lex = view.lexicons
-        cues = lex.context["person_cues"]
-        self._person_cues = set(cues["kin"]) | set(cues["titles"]) | set(cues["roles"]) | set(cues["naming"])
-        self._kin = set(cues["kin"])
-        self._salutations = set(lex.context["salutations"])
-        self._speech = set(cues["speech_verbs"])
-        self._strong = set(cues["strong_speech"])
-        self._place_cues = set(lex.context["place_cues"])
+        self._kin = lex.word_set("person_cues", "kin")
+        self._person_cues = self._kin | lex.word_set("person_cues", "titles") | lex.word_set("person_cues", "roles") | (
+            lex.word_set("person_cues", "naming")
+        )
+        self._salutations = lex.word_set("salutations")
+        self._speech = lex.word_set("person_cues", "speech_verbs")
+        self._strong = lex.word_set("person_cues", "strong_speech")
+        self._place_cues = lex.word_set("place_cues")
         self._lowercase = view.lowercase
         tokens = view.tokens
         # a lowercase word can only be judged a detail when it is listed, or when the whole text is lowercase
@@ -191,6 +192,8 @@ class NameRecognizer(Recognizer):
         return None
 
     def _judge(self, view: TextView, chunk: list[Token]) -> Finding | None:
+        if len(chunk) == 1 and chunk[0].sent_start and chunk[0].lower in _STOP:
+            return None  # "Ik", "Toen", "Maar" opening a sentence: the most common capitalised words
         lex = view.lexicons
         tokens = view.tokens
         # A line that is only a name, after a greeting or at the end: "Dank je, voor alles.\nFrank Hoekstra".
@@ -209,7 +212,7 @@ class NameRecognizer(Recognizer):
         while len(chunk) > 1 and chunk[0].sent_start and chunk[0].lower in self._salutations:
             chunk = chunk[1:]
         # Titles are cues, not part of the name: "Dr. Vandenberghe" -> "Vandenberghe".
-        titles = set(lex.context["person_cues"]["titles"])
+        titles = lex.word_set("person_cues", "titles")
         while len(chunk) > 1 and chunk[0].lower.rstrip(".") in titles:
             chunk = chunk[1:]
         while chunk and not chunk[-1].is_cap:

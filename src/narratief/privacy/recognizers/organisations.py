@@ -23,10 +23,10 @@ class OrganisationRecognizer(Recognizer):
 
     def find(self, view: TextView) -> Iterator[Finding]:
         lex = view.lexicons
-        heads = set(lex.context["organisation_heads"])
-        suffixes = tuple(lex.context["organisation_suffixes"])
-        long_heads = tuple(h for h in heads if len(h) >= 6)
-        id_cues = set(lex.context["id_cues"])
+        heads = lex.word_set("organisation_heads")
+        suffixes = tuple(sorted(lex.word_set("organisation_suffixes")))
+        long_heads = tuple(sorted(h for h in heads if len(h) >= 6))
+        id_cues = lex.word_set("id_cues")
         tokens = view.tokens
         for index, token in enumerate(tokens):
             word = token.lower
@@ -69,7 +69,9 @@ class OrganisationRecognizer(Recognizer):
                 index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK
             ))  # "bij de RET", "aan de PXL"
             if preposition and token.is_word and (
-                (token.is_upper and 2 <= len(token.text) <= 6) or ("-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper())
+                (token.is_upper and 2 <= len(token.text) <= 6) or (
+                    "-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and token.lower.rsplit("-", 1)[1] not in lex.never
+                )  # not "basis-GGZ", "jeugd-GGZ"
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
             ) and word not in lex.never and word not in id_cues and not lex.is_common(word):
                 yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")

@@ -41,7 +41,7 @@ class PostcodeRecognizer(Recognizer):
     labels = ("ADRES",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        cues = set(view.context("postcode_cues"))
+        cues = view.lexicons.word_set("postcode_cues")
         for match in _BE.finditer(view.text):
             end, known = _place_end(view, match.end())
             context = bool(cues & set(view.words_before(match.start(), 3)))
