@@ -28,6 +28,7 @@ SETS = {
     "dev": "dev/pii-dev.jsonl",
     "messy": "dev/pii-dev-messy.jsonl",
     "dev2": "dev/pii-dev-2.jsonl",
+    "dev3": "dev/pii-dev-3.jsonl",
     "holdout": "dev/pii-holdout.jsonl",
     "voorbeeld": "voorbeeld/verhalen.jsonl",
 }
@@ -73,7 +74,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,holdout,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,holdout,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir

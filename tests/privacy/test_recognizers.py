@@ -250,3 +250,42 @@ def test_form_labels_answers_and_durations_stay(text, kept):
 def test_a_street_number_stays_on_the_street_line():
     text = "Dagboek, campus Kortenberg\n\n6 nov. 2023 - Opname."
     assert all("\n" not in text[f.start:f.end] for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Ik werk als kapster in salon Hairlounge in Assebroek.", "Hairlounge"),
+        ("Mijn ouders hadden café De Zeemeeuw op de Zeedijk.", "De Zeemeeuw"),
+        ("Op een nacht ben ik in het ZOL in Genk binnengebracht.", "ZOL"),
+        ("Ik zorg al tien jaar voor mijn moeder van 72, die half verlamd is.", "72"),
+        ("Mijn bomma wou voor mij zorgen, maar ze was toen al 78 en de rechter zei nee.", "78"),
+        ("Onze kinderen, Lukas en Fien, waren toen zes en drie.", "drie"),
+        ("Ze is geboren in de nacht van 30 op 31 januari 2019.", "30 op 31 januari 2019"),
+        ("Ik werk als medewerker bij STUK, het kunstencentrum.", "STUK"),
+    ],
+)
+def test_businesses_acronyms_and_ages_in_narratives(text, needle):
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Een psycholoog van Solentra heeft mij toen geholpen.", "van"),
+        ("Ik kreeg een plaats in een opvangcentrum van Fedasil in Jette.", "van"),
+        ("We reisden door Iran, Turkije en Griekenland.", "en"),
+        ("Ik wou dat mijn dochter naar een Nederlandstalige school kon. Nu woon ik hier.", "kon"),
+        ("Ik werk op een afdeling ouderenzorg in de stad.", "ouderenzorg"),
+        ("Het was bij een Eritrese familie in de buurt.", "Eritrese"),
+        ("Ik ben al twee jaar clean.", "twee"),
+    ],
+)
+def test_prepositions_countries_and_words_around_details_stay(text, kept):
+    assert not covered(text, kept)
+
+
+def test_flemish_article_before_a_first_name_is_not_part_of_it():
+    text = "De Jens, mijn kleine broer, bleef bij ons. Met de Jens ga ik elke zaterdag zwemmen."
+    found = {text[f.start:f.end] for f in detect(text)}
+    assert "Jens" in found and not any(f.lower().startswith("de ") for f in found)

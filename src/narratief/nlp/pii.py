@@ -55,7 +55,7 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
     previous_end = 0
     seen_period = False
     first_word_of_line = True
-    for idx, end in word_spans(text):
+    for idx, end in word_spans(text, lexicons.is_plain):
         word = text[idx: end]
         length = end - idx
         period = word in _PUNCT_CHARS

@@ -125,9 +125,10 @@ def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | Non
                 continue
         if finding.label == "PERSOON" and lexicons is not None:
             before = _FIRST_NAME_BEFORE.search(text, max(0, finding.start - 25), finding.start)
-            if before and before.group(1).lower() in lexicons.first_names and not (merged and merged[-1].end > before.start(1)) and (
-                before.group(1).lower() not in lexicons.context.get("salutations", ())
-            ):
+            word = before.group(1).lower() if before else ""
+            if before and word in lexicons.first_names and not (merged and merged[-1].end > before.start(1)) and (
+                word not in lexicons.context.get("salutations", ()) and word not in lexicons.particles
+            ):  # not "Lieve Marieke", "De Jens"
                 finding = finding.moved(before.start(1), finding.end)  # "meneer Winter. Jan Winter."
         if merged and finding.label == "ADRES" and merged[-1].label in ("PERSOON", "LOCATIE", "ORGANISATIE") and (
             _HOUSE_NUMBER_GAP.match(text[merged[-1].end: finding.start])

@@ -68,12 +68,18 @@ class Lexicons:
     def is_common(self, lower: str) -> bool:
         return lower in self.vocabulary
 
+    def is_plain(self, lower: str) -> bool:
+        """A function word or a first name (``kon``, ``me``, ``dat``, ``tom``), not an abbreviation such as ``dr``."""
+        from spacy.lang.nl.stop_words import STOP_WORDS
+
+        return lower in STOP_WORDS or lower in self.first_names
+
     def is_compound(self, lower: str) -> bool:
-        """Two ordinary words, the second of five letters or more, the first of four or more (a linking ``s`` or
+        """Two ordinary words of four letters or more (a linking ``s`` or
         ``e`` allowed): ``installatiebedrijf``, ``gezinshereniging``, ``schuldenregeling`` (a Dutch compound, not a
         name the word lists miss)."""
         vocabulary = self.vocabulary
-        for i in range(4, len(lower) - 4):
+        for i in range(4, len(lower) - 3):
             if lower[i:] in vocabulary:
                 head = lower[:i]
                 if head in vocabulary or head[-1] in "se" and head[:-1] in vocabulary:

@@ -9,6 +9,7 @@ words cost no lexeme in a vocabulary.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _TOKEN = re.compile(
@@ -34,8 +35,11 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(key for key in Dutch.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every token in ``text`` (whitespace is not a token)."""
+def word_spans(text: str, plain: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every token in ``text`` (whitespace is not a token).
+
+    ``plain(word)``: true for a lowercase word that is an ordinary word or a name, so that ``kon.``, ``me.`` and
+    ``Tom.`` end a sentence rather than abbreviate (spaCy's list has them as abbreviations)."""
     abbreviations = _abbreviations()
     spans: list[tuple[int, int]] = []
     skip_until = -1
@@ -45,7 +49,8 @@ def word_spans(text: str) -> list[tuple[int, int]]:
         if start < skip_until:
             continue  # the full stop taken by the abbreviation before it
         if end < size and text[end] == "." and (
-            text[start: end + 1] in abbreviations or end - start == 1 and text[start].isupper()
+            text[start: end + 1] in abbreviations and (plain is None or "." in text[start: end] or not plain(text[start: end].lower()))
+            or end - start == 1 and text[start].isupper()
         ):
             end += 1  # "Dr.", "ca.", "o.a.", and an initial "H."
             skip_until = end

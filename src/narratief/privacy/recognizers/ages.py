@@ -127,7 +127,7 @@ class AgeRecognizer(Recognizer):
                 aged.add(index)
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
                 continue
-            if not self._cued(previous, before, persons):
+            if not self._cued(previous, before, persons, number):
                 if is_ordinal or following[:1] and following[0] in _UNITS:
                     continue
                 recent = [j for j in aged if 0 < index - j <= 8]
@@ -167,6 +167,7 @@ class AgeRecognizer(Recognizer):
                     or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end  # "was toen drie jaar en"
+                    aged.add(index)  # "waren toen zes en drie": the next number is an age too
                     yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
                 elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "dat ik N ben")
@@ -176,7 +177,7 @@ class AgeRecognizer(Recognizer):
             if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"], ["je"]) or number < 4):
                 continue
             # "ik ben al vijf jaar droog", "ik was twee jaar ziek", "ik ben twee dagen": a duration, not an age
-            if "al" in fillers or (following[:1] and following[0] in _UNITS and not (
+            if ("al" in fillers and following[:1] and following[0] in _UNITS | {"jaar", "jaren"}) or (following[:1] and following[0] in _UNITS and not (
                 previous[-1:] == ["van"] and following[0] in {"maanden", "maand", "weken"}
             )):
                 continue
@@ -189,12 +190,12 @@ class AgeRecognizer(Recognizer):
             yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
 
     @staticmethod
-    def _cued(previous: list[str], before: list[tuple[str, ...]], persons: set[str]) -> bool:
+    def _cued(previous: list[str], before: list[tuple[str, ...]], persons: set[str], number: int = 0) -> bool:
         for cue in before:
             if tuple(previous[-len(cue):]) == cue:
                 return True
-        # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"
-        return len(previous) >= 2 and previous[-1] == "van" and previous[-2] not in _PARENTS and (
+        # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"; "moeder van 72" (not "van twee")
+        return len(previous) >= 2 and previous[-1] == "van" and (previous[-2] not in _PARENTS or number >= 13) and (
             previous[-2] in persons or any(previous[-2].endswith(p) for p in persons if len(p) >= 4)
         )
 

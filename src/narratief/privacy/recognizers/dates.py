@@ -63,7 +63,7 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
         _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
         _Date(rf"(?<![\w.,/-]){_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d{{2}})(?![\w/-])", 0.8, "years from-to"),
-        _Date(rf"(?<![\w.,/-]){day}\s+(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s+{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9,
+        _Date(rf"(?<![\w.,/-]){day}\s+(?:tot(?:\s+en\s+met)?|t/m|-|–|en|op)\s+{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9,
               "days from-to"),
         _Date(r"(?<![\w'’])['’](?:[4-9]\d|[0-2]\d)(?![\w'’])", 0.6, "year written '91"),
         _Date(r"(?<=\s)'?[1-9]0(?!\w)", 0.5, "decade", r"(?i:\bjaren\s+)", required=True),

@@ -25,7 +25,7 @@ _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "van
 _ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
                   ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
-_ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees")
+_ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees", "ese", "amse")
 #: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
 _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
 _OPENERS = {"'", "‘", '"', "“", ":", "-", "–", "•", "*"}
@@ -127,8 +127,10 @@ class NameRecognizer(Recognizer):
                         k = j + len(sequence)
                         break
             if k > j and k < len(tokens) and self._is_name_word(tokens[k], lex) and not tokens[k].sent_start:
-                if tokens[j].lower in _ORG_JOINERS - _JOINERS and tokens[k].lower in lex.first_names:
-                    break  # "Lotte en Jan" are two people
+                if tokens[j].lower in _ORG_JOINERS - _JOINERS and (
+                    tokens[k].lower in lex.first_names or tokens[k].lower in lex.places or tokens[k].lower in lex.never
+                ):
+                    break  # "Lotte en Jan" are two people, "Luik en Hasselt" two places, "Turkije en Griekenland"
                 chunk.extend(tokens[j:k + 1])
                 j = k + 1
                 continue
@@ -137,15 +139,19 @@ class NameRecognizer(Recognizer):
 
     # -- judging ------------------------------------------------------------------------------------------
     def _cue_before(self, view: TextView, token: Token) -> bool:
+        return self._cue_word(view, token) is not None
+
+    def _cue_word(self, view: TextView, token: Token) -> str | None:
+        """The person cue before ``token`` ("broer", "juf", "meneer", "begeleider"), or ``None``."""
         before = view.before(token, 4)
         if not before and token.i >= 2 and view.tokens[token.i - 1].text == ":":
             before = [view.tokens[token.i - 2]]  # a form field: "Cliënt: Hofstede", "Onthaalwerker: Bram"
         while before and before[-1].lower in _DETERMINERS:
             before.pop()
         if not before:
-            return False
+            return None
         cue = before[-1].lower.rstrip(".:")
-        return cue in self._person_cues or cue.endswith(("werker", "begeleider", "consulent", "coach"))
+        return cue if cue in self._person_cues or cue.endswith(("werker", "begeleider", "consulent", "coach")) else None
 
     def _judge_lowercase(self, view: TextView, token: Token) -> Finding | None:
         lex = view.lexicons
@@ -201,8 +207,8 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", chunk[0].start, chunk[-1].end, 0.7, self.name, "a name signing a letter or message")
         # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
         while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
-            chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames  # "De Groot zei", "Van Dijk heeft"
-        ) and not (
+            chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames and chunk[1].lower not in lex.first_names
+        ) and not (  # "De Groot zei", "Van Dijk heeft" keep the particle; "De Jens" (Flemish "de" before a first name) not
             chunk[0].lower in lex.first_names and chunk[1].lower in _JOINERS and chunk[1].is_cap  # "Lies Van Gorp", "Roos De Smet"
         ):
             chunk = chunk[1:]
@@ -228,8 +234,10 @@ class NameRecognizer(Recognizer):
         particles = []
         while before and before[-1].lower in _JOINERS and not before[-1].is_cap:
             particles.insert(0, before.pop())
-        cue = self._cue_before(view, particles[0] if particles else start_token)
-        if particles and cue:
+        cue_word = self._cue_word(view, particles[0] if particles else start_token)
+        cue = cue_word is not None
+        # particles belong to the name after a title or kin ("meneer de Vries"), not after a role ("psycholoog van X")
+        if particles and (cue_word in titles or cue_word in self._kin):
             start_token = particles[0]
         words = [t for t in chunk if t.is_cap and t.lower not in _JOINERS]
         lowered = [t.lower for t in words] or [t.lower for t in chunk]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView
 
-_INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
+_INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
 
 
 _HOUSE_NUMBER = re.compile(r"\s*\d")
@@ -49,7 +49,8 @@ class OrganisationRecognizer(Recognizer):
                     elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
                         end_index = j  # "UPC KU Leuven"
                     elif nxt.text.islower() and nxt.is_word and (word in heads or word.endswith(long_heads)) and len(nxt.text) > 2 and nxt.lower not in lex.never and (
-                        nxt.lower not in lex.vocabulary or nxt.lower in lex.places or nxt.lower in lex.surnames
+                        nxt.lower not in lex.vocabulary and not lex.is_compound(nxt.lower)
+                        or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
                     ) and nxt.lower not in lex.frequent:
                         end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
                     elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
@@ -61,27 +62,30 @@ class OrganisationRecognizer(Recognizer):
                     tail = [t.lower for t in tokens[index + 1: end_index + 1] if t.is_cap]
                     if tail and all(t in lex.never and not t.startswith("sint-") for t in tail):
                         continue  # "GGZ Nederland" is generic; "AZ Sint-Maarten" is not
-                    start = token.start if word in heads or acronym or institution else tokens[index + 1].start
+                    first = index + 1
+                    while first < end_index and tokens[first].lower in _INNER:
+                        first += 1  # "opvangcentrum van Fedasil" -> "Fedasil"
+                    start = token.start if word in heads or acronym or institution else tokens[first].start
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
-            # 2. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
-            preposition = index > 0 and (tokens[index - 1].lower in _PLACES_OF_WORK or (
-                index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK
-            ))  # "bij de RET", "aan de PXL"
-            if preposition and token.is_word and (
-                (token.is_upper and 2 <= len(token.text) <= 6) or (
-                    "-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and token.lower.rsplit("-", 1)[1] not in lex.never
-                )  # not "basis-GGZ", "jeugd-GGZ"
-                or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
-            ) and word not in lex.never and word not in id_cues and not lex.is_common(word):
-                yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
-                continue
-            # 3. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
+            # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
             if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
                 suffix = next((s for s in suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
                 if suffix and word not in heads:
                     yield Finding("ORGANISATIE", token.start, token.end, 0.75, self.name, f"name ending -{suffix}")
                     continue
+            # 3. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
+            preposition = index > 0 and (tokens[index - 1].lower in _PLACES_OF_WORK or (
+                index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK | {"in", "van", "op", "uit"}
+            ))  # "bij de RET", "aan de PXL", "in het ZOL"
+            if preposition and token.is_word and (
+                (token.is_upper and 2 <= len(token.text) <= 6) or (
+                    "-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and token.lower.rsplit("-", 1)[1] not in lex.never
+                )  # not "basis-GGZ", "jeugd-GGZ"
+                or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
+            ) and word not in lex.never and word not in id_cues and (token.is_upper or not lex.is_common(word)):
+                yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
+                continue
             # 4. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"
             if token.text in {"De", "Het", "'t", "Den", "Ter"} and not token.sent_start and index + 1 < len(tokens):
                 nxt = tokens[index + 1]
