@@ -1,7 +1,8 @@
 """Recall and precision on the annotated development set (invented stories) must stay at their targets.
 
 The figures with the anchor (deduce) side by side come from ``bench/anonymise.py``; this test guards against
-regressions. ``data/dev/pii-holdout.jsonl`` is not used here: it is scored only by the bench, never tuned on.
+regressions. ``data/dev/pii-holdout-2.jsonl`` is not used here: it is scored only by the bench, never tuned on
+(``pii-holdout.jsonl`` was held out until session 3, where its misses were studied; it is a development set now).
 """
 
 import json
@@ -33,6 +34,7 @@ def scores(path):
         ("dev/pii-dev-messy.jsonl", 0.96),  # notes, transcripts, capitals, lowercase
         ("dev/pii-dev-2.jsonl", 0.97),  # letters, chats, diaries, interviews, forms (written in session 3)
         ("dev/pii-dev-3.jsonl", 0.97),  # narratives, mostly Flemish, many organisations (written in session 3)
+        ("dev/pii-holdout.jsonl", 0.97),  # the first held-out set: its misses were studied in session 3
     ],
 )
 def test_recall_and_precision_per_variant(name, min_recall):

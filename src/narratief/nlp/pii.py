@@ -51,11 +51,12 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
     after ``.``, ``!`` or ``?``) and narratief's own (a new line, a colon, a quote).
     """
     tokens: list[Token] = []
+    titles = lexicons.word_set("person_cues", "titles")
     previous: Token | None = None
     previous_end = 0
     seen_period = False
     first_word_of_line = True
-    for idx, end in word_spans(text, lexicons.is_plain):
+    for idx, end in word_spans(text, lexicons.is_plain):  # "geb.", "ca.", "tel." stay one token: no sentence end
         word = text[idx: end]
         length = end - idx
         period = word in _PUNCT_CHARS
@@ -69,11 +70,16 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
             sent_start = (
                 "\n" in text[previous_end: idx] or previous.text in _BREAKS
                 or previous.text.endswith((".", "!", "?")) and previous.text not in _NOT_ENDS
+                and not (previous.text[0].islower() and previous.text[-1] == "." and _HAS_LETTER(previous.text[:-1]))
             )
         if not sent_start and first_word_of_line and _HAS_LETTER(word):
             sent_start = True  # after a date, time or number opening a line: "2021-09-08 Groepstherapie.", "3. Jongen"
         if sent_start and previous is not None and _INITIAL.match(previous.text):
             sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
+        if sent_start and previous is not None and previous.text == "." and len(tokens) >= 2 and (
+            tokens[-2].end == previous.start and tokens[-2].lower in titles
+        ):
+            sent_start = False  # "mw. El Khatib", "dhr. Jansen": a title's full stop does not end a sentence
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
         if _HAS_LETTER(word):

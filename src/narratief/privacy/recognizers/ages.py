@@ -25,7 +25,7 @@ _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
 _SPOKEN = {"'k": "ik", "k": "ik", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
-_FILLERS = {"'", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
@@ -134,13 +134,20 @@ class AgeRecognizer(Recognizer):
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
                     aged.add(index)
-                    yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "corrected age")
+                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end  # "nee, zeventien jaar"
+                    yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "corrected age")
                     continue
                 if kept and kept[-1].lower in lex.first_names and kept[-1].lower not in lex.frequent and (
                     following[:1] and following[0] in {"uit", "van", "jaar", ",", ".", "en"}
                 ):
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "name N")  # "sandra 43 uit kerkrade"
+                    continue
+                if previous[-1:] and previous[-1] in persons and previous[-1] not in _PARENTS and number <= 25 and (
+                    not following or following[0] in _CLOSERS
+                ) and not is_ordinal:
+                    aged.add(index)  # "oudste 12.", "zoon 8, dochter 5"
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "person word N")
                     continue
                 if previous[-1:] == [","] and name_before and (not following or following[0] in _CLOSERS):
                     # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."
@@ -151,7 +158,7 @@ class AgeRecognizer(Recognizer):
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
-                if previous[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd"}) or (
+                if previous[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
                     len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and previous[-2] in persons
                 ) or (previous[-1:] == ["en"] and index - 2 in aged):
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end

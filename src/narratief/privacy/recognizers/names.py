@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.nl.stop_words import STOP_WORDS as _FUNCTION_WORDS
+
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 
@@ -28,12 +30,16 @@ _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
 _ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees", "ese", "amse")
 #: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
 _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
+_QUOTES = {"'", "’", '"', "”"}
+_CLOSING = {",", "!", "."} | _QUOTES
 _OPENERS = {"'", "‘", '"', "“", ":", "-", "–", "•", "*"}
 _GREETINGS = ("groetjes", "groeten", "groet", "liefs", "hoogachtend", "dank je", "dank u", "bedankt", "merci", "tot ooit",
               "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs", "met vriendelijke groet",
               "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin", "uw", "hartelijke groet",
               "dikke kus", "dag", "doei", "ciao", "voor alles")
-_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:groetjes|groeten|liefs|kusjes|dikke kus|xx+|tot ooit|doei)\s*,?\s*\Z")
+_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:groetjes|groeten|greetz|grtz|mvg|gr|liefs|kusjes|dikke kus|xx+|tot ooit|doei)\s*,?\s*\Z")
+#: "ik ben tom, ...": a self-introduction makes a lowercase first name a name.
+_INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -51,19 +57,20 @@ class NameRecognizer(Recognizer):
             lex.word_set("person_cues", "naming")
         )
         self._salutations = lex.word_set("salutations")
+        self._titles = lex.word_set("person_cues", "titles")
         self._speech = lex.word_set("person_cues", "speech_verbs")
         self._strong = lex.word_set("person_cues", "strong_speech")
         self._place_cues = lex.word_set("place_cues")
         self._lowercase = view.lowercase
         tokens = view.tokens
         # a lowercase word can only be judged a detail when it is listed, or when the whole text is lowercase
-        listed = lex.places.__contains__, lex.first_names.__contains__
+        listed = lex.places.__contains__, lex.first_names.__contains__, lex.surnames.__contains__
         i = 0
         while i < len(tokens):
             token = tokens[i]
             chunk = self._chunk(tokens, i, lex) if token.is_cap else None
             if not chunk:
-                if token.is_word and (self._lowercase or listed[0](token.lower) or listed[1](token.lower)) and token.text.islower():
+                if token.is_word and (self._lowercase or listed[0](token.lower) or listed[1](token.lower) or listed[2](token.lower)) and token.text.islower():
                     finding = self._judge_lowercase(view, token)
                     if finding is not None:
                         yield finding
@@ -138,6 +145,16 @@ class NameRecognizer(Recognizer):
         return chunk
 
     # -- judging ------------------------------------------------------------------------------------------
+    def _title_before(self, view: TextView, token: Token) -> int | None:
+        """Start of the surname (its particles included) when a title comes before it, else ``None``."""
+        before = view.before(token, 4)
+        start = token.start
+        while before and before[-1].lower in _JOINERS:
+            start = before.pop().start
+        if before and before[-1].lower.rstrip(".") in self._titles:
+            return start
+        return None
+
     def _cue_before(self, view: TextView, token: Token) -> bool:
         return self._cue_word(view, token) is not None
 
@@ -158,6 +175,10 @@ class NameRecognizer(Recognizer):
         word = token.lower
         if len(word) < 3 or word in lex.never or word in _STOP or word in _JOINERS:
             return None
+        if word in lex.surnames and word not in lex.frequent:
+            title = self._title_before(view, token)  # "mevrouw van gorp", "meneer peeters"
+            if title is not None:
+                return Finding("PERSOON", title, token.end, 0.7, self.name, "lowercase surname after a title")
         prev = view.before(token, 2)
         place_cue = bool(prev) and (prev[-1].lower in self._place_cues or prev[-1].lower in ("van", "uit"))
         if word in lex.places and place_cue and (word not in lex.vocabulary or self._lowercase) and not (
@@ -166,6 +187,11 @@ class NameRecognizer(Recognizer):
             return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
         if word in lex.first_names and _AFTER_GREETING.search(view.text, max(0, token.start - 30), token.start):
             return Finding("PERSOON", token.start, token.end, 0.7, self.name, "lowercase first name after a greeting")
+        nxt = view.tokens[token.i + 1].lower if token.i + 1 < len(view.tokens) else "."
+        if word in lex.first_names and nxt in (",", ".", "en", "uit", "van", "!") and _INTRODUCTION.search(
+            view.text, max(0, token.start - 20), token.start
+        ):
+            return Finding("PERSOON", token.start, token.end, 0.65, self.name, "lowercase first name introducing oneself")
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
@@ -288,11 +314,17 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON" if named or not place else "LOCATIE", start, end, 0.6, self.name, "capitalised word after a colon")
         # A first name opening direct speech or a list item: "Jij zei: 'Frank, je ...'", "- Ferry, oud-collega".
         opener = chunk[0].i > 0 and tokens[chunk[0].i - 1].text in _OPENERS
-        if at_start and opener and lowered[0] in lex.first_names and lowered[0] not in self._person_cues and nxt in (",", "!", "."):
+        if at_start and opener and lowered[0] in lex.first_names and nxt in _CLOSING and (
+            lowered[0] not in self._person_cues or nxt in _QUOTES  # not "Broer, ..." but "alleen 'Peter'"
+        ):
             return Finding("PERSOON", start, end, 0.65, self.name, "first name opening speech or a list item")
         # A place opening the date line of a letter: "Haarlem, 15 november 2022".
         if at_start and place and re.match(r",\s*\d", view.text[end: end + 4]):
             return Finding("LOCATIE", start, end, 0.7, self.name, "place before the date of a letter")
+        # A first name opening a sentence with a verb right after it: a common noun would need an article
+        # ("Peter heeft aangegeven", not "De peter heeft"); function words ("Dan heeft hij") excluded.
+        if at_start and len(words) == 1 and lowered[0] in lex.first_names and nxt in self._speech and lowered[0] not in _FUNCTION_WORDS:
+            return Finding("PERSOON", start, end, 0.6, self.name, "first name before a verb at sentence start")
         # At the start of a sentence a capital says nothing; the lists and the next word must.
         if named and nxt in self._strong:
             return Finding("PERSOON", start, end, 0.7, self.name, "name before a verb of speech")

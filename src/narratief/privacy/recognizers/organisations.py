@@ -15,6 +15,7 @@ _INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "'t"
 _HOUSE_NUMBER = re.compile(r"\s*\d")
 #: Words before the name of a place where someone works, studies or gets help.
 _PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
+_LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
 
 
 class OrganisationRecognizer(Recognizer):
@@ -68,6 +69,15 @@ class OrganisationRecognizer(Recognizer):
                     start = token.start if word in heads or acronym or institution else tokens[first].start
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
+            # 1b. a name followed by its legal form: "Kompas vzw", "JES vzw", "Bakkerij Peeters bv"
+            if index + 1 < len(tokens) and tokens[index + 1].lower in _LEGAL_FORMS and token.is_cap and token.is_word and (
+                word not in lex.never and not token.sent_start or not lex.is_common(word)
+            ):
+                start = index
+                while start > 0 and tokens[start - 1].is_cap and tokens[start - 1].is_word and not tokens[start].sent_start:
+                    start -= 1
+                yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.85, self.name, "name and legal form")
+                continue
             # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
             if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
                 suffix = next((s for s in suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
