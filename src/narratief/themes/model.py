@@ -135,8 +135,15 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         """Find the themes of ``stories`` (list of anonymised texts, or DataFrame with text/participant columns).
 
         ``terms`` (from :func:`~narratief.themes.features.analyse`, in the order of ``stories``) saves analysing
-        the texts again when the default vectoriser is used.
+        the texts again when the default vectoriser is used. BLAS runs on one thread here: a multi-threaded sum
+        may add in a different order under load, and one flipped tie would change the themes.
         """
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._fit(stories, terms)
+
+    def _fit(self, stories: Any, terms: Sequence[list[str]] | None) -> ThemeModel:
         texts, people = _as_stories(stories, self.text_column, self.participant_column)
         if not texts:
             raise ThemeInputProblem("no stories to find themes in", kolom=self.text_column)
