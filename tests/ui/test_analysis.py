@@ -76,3 +76,20 @@ def test_review_lists_stories_with_most_details_first_and_filters_tables(tmp_pat
     micro = (page.stories["level"] == "micro").sum()
     assert list(page.summary.by_level.columns) == ["micro"]
     assert page.summary.spread["verhalen"].sum() == micro
+
+
+def test_reopening_counts_the_stories_it_anonymises_again(tmp_path):
+    store = StoryStore(tmp_path / "a.db")
+    page = build_app("analyse", store=store)
+    page.path.value = str(_csv(tmp_path))
+    page.import_button.click()
+    page.k.value = 4
+    page.find_button.click()
+    story_id = page.result.story_ids[0]
+    store.update_story(story_id, text="Mijn zus Ilse uit Zelzate hielp mij toen niemand het deed.")
+    again = build_app("analyse", store=StoryStore(tmp_path / "a.db"))
+    research = len(store.story_ids(purpose="onderzoek"))
+    assert (again.progress.description, again.progress.value, again.progress.max) == ("Anonimiseren", research, research)
+    assert again.progress.layout.visibility == "hidden"
+    changed = again.stories.set_index("id").loc[story_id, "text"]
+    assert "Ilse" not in changed and "Zelzate" not in changed

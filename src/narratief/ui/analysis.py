@@ -176,9 +176,23 @@ class AnalysisPage(widgets.VBox):
             run = load_themes(self.store)
         except NoThemesStored:
             return
-        self.stories = shareable_stories(self.store, "onderzoek")
+        self.stories = shareable_stories(self.store, "onderzoek", progress=self._counting(
+            len(self.store.story_ids(purpose="onderzoek")), "Anonimiseren"))  # stories changed since the run
+        self.progress.layout.visibility = "hidden"
         self.result = result_from_store(self.store, run, self.stories)
         self._refresh()
+
+    def _counting(self, total: int, description: str):
+        """A ``progress`` wrapper that moves the page's progress bar one step per item."""
+        self.progress.description, self.progress.max, self.progress.value = description, max(1, total), 0
+        self.progress.layout.visibility = "visible"
+
+        def progress(items):
+            for item in items:
+                yield item
+                self.progress.value += 1
+
+        return progress
 
     def _save(self) -> None:
         from narratief.themes.storage import save_themes
@@ -289,14 +303,7 @@ class AnalysisPage(widgets.VBox):
             if not total:
                 self._say("Er zijn geen verhalen met toestemming voor onderzoek.", error=True)
                 return
-            self.progress.max, self.progress.value = total, 0
-            self.progress.layout.visibility = "visible"
-
-            def progress(items):
-                for item in items:
-                    yield item
-                    self.progress.value += 1
-
+            progress = self._counting(total, "Voortgang")
             k = None if self.k.value == AUTO else int(self.k.value)
             codebook = None if self.codebook.value == NO_CODEBOOK else self.codebook.value
             self._say("Thema's zoeken…")
