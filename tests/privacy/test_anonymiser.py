@@ -143,3 +143,15 @@ def test_keyed_pseudonyms_from_the_key_store_match_across_stories(tmp_path):
     code = one.spans[0].replacement
     assert code == two.spans[0].replacement and code != "[PERSOON-1]"
     assert narratief.Anonymiser(key=b"\0" * 32)("Lotte Vermeulen kwam.").spans[0].replacement != code
+
+
+def test_anonymising_does_not_import_spacy():
+    """Without a trained pipeline, detection needs no spaCy: start-up stays short."""
+    import subprocess
+    import sys
+
+    code = ("import sys, narratief; narratief.anonymise('Mijn zus Ilse woont in Gent.'); "
+            "print(any(name == 'spacy' or name.startswith('spacy.') for name in sys.modules))")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NARRATIEF_SPACY_MODEL"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "False"

@@ -10,11 +10,9 @@ import spacy
 from spacy.language import Language
 
 from narratief.nlp import pii  # noqa: F401  (registers the narratief_pii factory)
+from narratief.privacy.detect import ENV_MODEL  # the variable naming a trained pipeline (NARRATIEF_SPACY_MODEL)
 
 log = logging.getLogger(__name__)
-
-#: Environment variable naming a trained spaCy pipeline to use (e.g. ``nl_core_news_lg``).
-ENV_MODEL = "NARRATIEF_SPACY_MODEL"
 
 
 def build_pipeline(model: str | None = None, *, min_score: float = 0.4, lemmas: bool = True) -> Language:

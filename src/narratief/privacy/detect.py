@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -9,6 +10,8 @@ from functools import lru_cache
 from narratief.privacy.consistency import Decision, apply_allow, apply_decisions, apply_deny, propagate
 from narratief.privacy.findings import Finding
 
+#: Environment variable naming a trained spaCy pipeline to use (e.g. ``nl_core_news_lg``).
+ENV_MODEL = "NARRATIEF_SPACY_MODEL"
 #: Texts longer than this are analysed in pieces (spaCy's own limit is 1,000,000 characters).
 CHUNK_CHARS = 100_000
 
@@ -48,11 +51,16 @@ class Detector:
         self.model = model
 
     @property
+    def trained(self) -> str | None:
+        """The trained spaCy pipeline in use (``model=`` or ``$NARRATIEF_SPACY_MODEL``), else ``None``."""
+        return self.model or os.environ.get(ENV_MODEL) or None
+
+    @property
     def nlp(self):
+        """narratief's spaCy pipeline: the trained one whole, or the blank one without its lemmatizer."""
         from narratief.nlp import get_pipeline
 
-        # a trained pipeline is used whole; the blank one without its lemmatizer (detection needs no lemmas)
-        return get_pipeline(self.model, lemmas=bool(self.model))
+        return get_pipeline(self.model, lemmas=bool(self.trained))
 
     def _refine(self, text: str, findings: list[Finding], allow, deny, decisions) -> list[Finding]:
         if allow:
@@ -104,16 +112,22 @@ class Detector:
             yield self._refine(text, findings, allow, deny, decisions)
 
     def _analyser(self):
-        """``text -> findings``. Without a trained pipeline the ``narratief_pii`` component reads the text itself
-        (it tokenises on its own, so no ``Doc`` is needed and the findings are the same); with one, the whole
-        pipeline runs so its NER is a source."""
+        """``text -> findings``. Without a trained pipeline the analyzer reads the text itself (no spaCy is
+        imported; the ``narratief_pii`` component finds the same); with one, its whole pipeline runs so its NER is
+        a source."""
+        if not self.trained:
+            return default_analyzer().find
         from narratief.nlp.pii import findings_from_doc
 
         nlp = self.nlp
-        component = nlp.get_pipe("narratief_pii")
-        if not any(name not in ("sentencizer", "narratief_pii") for name in nlp.pipe_names):
-            return component.find_text
         return lambda text: findings_from_doc(nlp(text))
+
+
+@lru_cache(maxsize=1)
+def default_analyzer():
+    from narratief.privacy.analyzer import PiiAnalyzer
+
+    return PiiAnalyzer()
 
 
 @lru_cache(maxsize=4)

@@ -53,6 +53,8 @@ class Lexicons:
     phrase_labels: dict[tuple[str, ...], str]  # multi-word places, streets, institutions: tokens -> label
     phrase_lengths: dict[str, tuple[int, ...]]  # first token -> the phrase lengths starting with it, longest first
     context: dict[str, Any] = field(default_factory=dict)
+    function_words: frozenset[str] = frozenset()  # spaCy's Dutch stop words
+    abbreviations: frozenset[str] = frozenset()  # spaCy's Dutch tokenizer exceptions ending in "." ("Dr.", "ca.")
     _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def word_set(self, *path: str) -> frozenset[str]:
@@ -70,9 +72,7 @@ class Lexicons:
 
     def is_plain(self, lower: str) -> bool:
         """A function word or a first name (``kon``, ``me``, ``dat``, ``tom``), not an abbreviation such as ``dr``."""
-        from spacy.lang.nl.stop_words import STOP_WORDS
-
-        return lower in STOP_WORDS or lower in self.first_names
+        return lower in self.function_words or lower in self.first_names
 
     def is_compound(self, lower: str) -> bool:
         """Two ordinary words of four letters or more (a linking ``s`` or
@@ -159,6 +159,8 @@ def _tokens(phrase: str) -> tuple[str, ...]:
 def build_lexicons() -> Lexicons:
     """Compile the lexicons from the installed packages (slow: use :func:`get_lexicons`)."""
     from babel import Locale
+    from spacy.lang.nl import Dutch
+    from spacy.lang.nl.stop_words import STOP_WORDS
 
     context = load_context()
     dutch = Locale("nl")
@@ -254,6 +256,8 @@ def build_lexicons() -> Lexicons:
         phrase_labels=phrase_labels,
         phrase_lengths=phrase_lengths,
         context=context,
+        function_words=frozenset(STOP_WORDS),
+        abbreviations=frozenset(key for key in Dutch.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1),
     )
 
 

@@ -2,15 +2,14 @@
 
 The pattern follows spaCy's Dutch tokenizer where recognizers care (``'t``, ``'s``, ``m'n``, ``Sint-Gillis-Waas``,
 ``0478/12.34.56``, ``17de``, ``+32``, ``@handle``, e-mail addresses, abbreviations such as ``Dr.`` and ``ca.`` from
-spaCy's own exception list), so detection gives the same result inside a spaCy pipeline and without one, and new
-words cost no lexeme in a vocabulary.
+spaCy's own exception list, read once into the lexicons), so detection gives the same result inside a spaCy
+pipeline and without one, needs no spaCy at run time, and new words cost no lexeme in a vocabulary.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Collection
 
 _TOKEN = re.compile(
     r"""
@@ -27,20 +26,18 @@ _TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    """Tokens spaCy's Dutch tokenizer keeps with their full stop (``Dr.``, ``ca.``, ``bv.``, ``o.a.``)."""
-    from spacy.lang.nl import Dutch
-
-    return frozenset(key for key in Dutch.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1)
-
-
-def word_spans(text: str, plain: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+def word_spans(
+    text: str, abbreviations: Collection[str] | None = None, plain: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
     """``(start, end)`` of every token in ``text`` (whitespace is not a token).
 
-    ``plain(word)``: true for a lowercase word that is an ordinary word or a name, so that ``kon.``, ``me.`` and
-    ``Tom.`` end a sentence rather than abbreviate (spaCy's list has them as abbreviations)."""
-    abbreviations = _abbreviations()
+    ``abbreviations`` keep their full stop (default: spaCy's Dutch list, from the lexicons). ``plain(word)``: true
+    for a lowercase word that is an ordinary word or a name, so that ``kon.``, ``me.`` and ``Tom.`` end a sentence
+    rather than abbreviate (spaCy's list has them as abbreviations)."""
+    if abbreviations is None:
+        from narratief.privacy.lexicons import get_lexicons
+
+        abbreviations = get_lexicons().abbreviations
     spans: list[tuple[int, int]] = []
     skip_until = -1
     size = len(text)

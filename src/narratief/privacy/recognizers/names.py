@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.lang.nl.stop_words import STOP_WORDS as _FUNCTION_WORDS
-
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 
@@ -323,7 +321,7 @@ class NameRecognizer(Recognizer):
             return Finding("LOCATIE", start, end, 0.7, self.name, "place before the date of a letter")
         # A first name opening a sentence with a verb right after it: a common noun would need an article
         # ("Peter heeft aangegeven", not "De peter heeft"); function words ("Dan heeft hij") excluded.
-        if at_start and len(words) == 1 and lowered[0] in lex.first_names and nxt in self._speech and lowered[0] not in _FUNCTION_WORDS:
+        if at_start and len(words) == 1 and lowered[0] in lex.first_names and nxt in self._speech and lowered[0] not in lex.function_words:
             return Finding("PERSOON", start, end, 0.6, self.name, "first name before a verb at sentence start")
         # At the start of a sentence a capital says nothing; the lists and the next word must.
         if named and nxt in self._strong:
