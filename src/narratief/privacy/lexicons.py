@@ -54,6 +54,7 @@ class Lexicons:
     phrase_lengths: dict[str, tuple[int, ...]]  # first token -> the phrase lengths starting with it, longest first
     context: dict[str, Any] = field(default_factory=dict)
     function_words: frozenset[str] = frozenset()  # spaCy's Dutch stop words
+    foreign_months: tuple[str, ...] = ()  # French and English month names (dates in mixed-language stories)
     abbreviations: frozenset[str] = frozenset()  # spaCy's Dutch tokenizer exceptions ending in "." ("Dr.", "ca.")
     _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -65,6 +66,13 @@ class Lexicons:
             for key in path:
                 value = value[key]
             found = self._sets[path] = frozenset(value)
+        return found
+
+    @property
+    def month_words(self) -> frozenset[str]:
+        found = self._sets.get(("months",))
+        if found is None:
+            found = self._sets[("months",)] = frozenset(m.lower() for m in self.months + self.foreign_months)
         return found
 
     def is_common(self, lower: str) -> bool:
@@ -257,6 +265,10 @@ def build_lexicons() -> Lexicons:
         phrase_lengths=phrase_lengths,
         context=context,
         function_words=frozenset(STOP_WORDS),
+        foreign_months=tuple(
+            name for code in ("fr", "en") for name in Locale(code).months["format"]["wide"].values() if name.lower() not in
+            {m.lower() for m in months}
+        ),
         abbreviations=frozenset(key for key in Dutch.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1),
     )
 

@@ -29,7 +29,12 @@ _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
-_CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-"}
+_CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-",
+                ".", "?", "!", "dus", "even", "allez", "neen"}
+_HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je", "ge", "het", "nie", "niet", "...", "…"}
+#: "is vijf geworden", "dat Noor zes werd": the number someone became.
+_BECAME = {"geworden", "werd", "wordt", "word", "worden"}
+_DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren"}
@@ -116,21 +121,34 @@ class AgeRecognizer(Recognizer):
                 fillers.append(previous.pop())  # "ca. 16": spaCy splits the abbreviation's full stop off
             following = [t.lower for t in tokens[index + 1: index + 3]]
             kept = [t for t in raw_previous if _SPOKEN.get(t.lower, t.lower) not in _FILLERS]
+            # "toen was ik, wacht, dertig?", "Ik ben, euh, vierenveertig": hesitations between cue and number
+            hesitant = [_SPOKEN.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
+            while hesitant and hesitant[-1] in _FILLERS | _HESITATIONS:
+                hesitant.pop()
             lex = view.lexicons
             name_before = len(kept) >= 2 and kept[-2].is_word and (kept[-2].lower in persons or (
                 (kept[-2].is_cap and not kept[-2].sent_start)
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
             ) and kept[-2].lower not in lex.frequent)  # "Jordy, 19," and "jongen, ca. 16,"
+            if not is_ordinal and not (following[:1] and following[0] in _UNITS) and (
+                following[:1] and following[0] in _BECAME  # "is hier vijf geworden", "de dag dat Noor zes werd"
+                or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS | _DID
+                or token.sent_start and following[:1] and following[0] in {".", "!", "jaar"} and _introduced(tokens, index)
+            ):
+                end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                aged.add(index)  # "Met zestien ben ik weggelopen"; "Ik ben Aylin Demir. Achtendertig."
+                yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "N geworden / met N / age after a name")
+                continue
             if index in answers and not is_ordinal and not (following[:1] and following[0] in _UNITS):
                 # "Hoe oud waart ge toen?" - "Dertien, veertien?"; "U bent 67?" - "Bijna achtenzestig."
                 end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
                 aged.add(index)
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
                 continue
-            if not self._cued(previous, before, persons, number):
+            if not (self._cued(previous, before, persons, number) or self._cued(hesitant, before, persons, number)):
                 if is_ordinal or following[:1] and following[0] in _UNITS:
                     continue
-                recent = [j for j in aged if 0 < index - j <= 8]
+                recent = [j for j in aged if 0 < index - j <= 12]
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
                     aged.add(index)
@@ -158,7 +176,7 @@ class AgeRecognizer(Recognizer):
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
-                if previous[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
+                if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
                     len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and previous[-2] in persons
                 ) or (previous[-1:] == ["en"] and index - 2 in aged):
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
@@ -231,3 +249,10 @@ def _answer_zone(tokens, candidates: list[int]) -> set[int]:
             j += 1
             taken += 1
     return zone & set(candidates)
+
+
+def _introduced(tokens, index: int) -> bool:
+    """The sentence before says who is speaking ("Ik ben Aylin Demir.", "Ik zijn Roger.", "uit Enschede, zeg ik")."""
+    before = [t.lower for t in tokens[max(0, index - 14): index]]
+    pairs = set(zip(before, before[1:]))
+    return bool(pairs & {("ik", "ben"), ("ik", "heet"), ("ik", "zijn"), ("mijn", "naam"), ("zeg", "ik"), ("'k", "ben")})

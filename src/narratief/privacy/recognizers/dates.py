@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+from narratief.privacy.recognizers.numbers import cardinal, ordinal
 
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 _SHORT_YEAR = r"'\d{2}"
@@ -43,7 +44,7 @@ class _Date:
 
 @lru_cache(maxsize=4)
 def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]:
-    month_names = sorted(set(months) | {m[:3] for m in months} | {"sept", "okt", "mrt"}, key=len, reverse=True)
+    month_names = sorted(set(months) | {m[:3] for m in months[:12]} | {"sept", "okt", "mrt"}, key=len, reverse=True)
     month = r"(?i:" + "|".join(month_names) + r")\.?"
     weekday = r"(?i:" + "|".join(weekdays) + r"|ma|di|wo|woe|do|vr|vrij|za|zat|zo|zon)\.?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e)?"
@@ -70,11 +71,35 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
     ]
 
 
+@lru_cache(maxsize=4)
+def _spelled(months: tuple[str, ...]):
+    """Dates written in words: "derde januari van 2019", "drieëntwintig april tweeduizend tweeëntwintig",
+    "negentienhonderdvijfenzestig", "eind jaren tachtig". Number words come from the rules in ``numbers``."""
+    days = sorted({cardinal(n) for n in range(1, 32)} | {ordinal(n) for n in range(1, 32)} | {"één"}, key=len, reverse=True)
+    units = sorted({cardinal(n) for n in range(1, 100)}, key=len, reverse=True)
+    month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
+    spelled_year = rf"(?:negentienhonderd(?:{'|'.join(units)})|tweeduizend(?:\s?(?:en\s)?(?:{'|'.join(units)}))?(?!\s+euro))"
+    decades = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+    return [
+        (regex(rf"(?i)\b(?:{'|'.join(days)})\s+{month}(?:\s+(?:van\s+)?(?:{_YEAR}|{spelled_year}))?(?!\w)"), 0.85,
+         "date in words"),
+        (regex(rf"(?i)\b{spelled_year}(?!\w)"), 0.7, "year in words"),
+        (regex(rf"(?i)\b(?:(?:begin|eind|midden|half)\s+)?(?:de\s+)?jaren\s+(?:{decades})(?!\w)"), 0.6, "decade in words"),
+    ]
+
+
 class DateRecognizer(Recognizer):
     name = "dates"
     labels = ("DATUM",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        for pattern in _patterns(view.lexicons.months, view.lexicons.weekdays):
+        lex = view.lexicons
+        months = lex.months + lex.foreign_months
+        for pattern in _patterns(months, lex.weekdays):
             for start, end in pattern.spans(view):
                 yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)
+        lower = view.text.lower()
+        if "honderd" in lower or "duizend" in lower or "jaren" in lower or any(t.lower in lex.month_words for t in view.tokens):
+            for pattern, score, reason in _spelled(months):
+                for match in pattern.finditer(view.text):
+                    yield Finding("DATUM", match.start(), match.end(), score, self.name, reason)

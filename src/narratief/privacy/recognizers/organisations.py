@@ -88,12 +88,15 @@ class OrganisationRecognizer(Recognizer):
             preposition = index > 0 and (tokens[index - 1].lower in _PLACES_OF_WORK or (
                 index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK | {"in", "van", "op", "uit"}
             ))  # "bij de RET", "aan de PXL", "in het ZOL"
-            if preposition and token.is_word and (
+            if (preposition and token.is_word and (
                 (token.is_upper and 2 <= len(token.text) <= 6) or (
                     "-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and token.lower.rsplit("-", 1)[1] not in lex.never
                 )  # not "basis-GGZ", "jeugd-GGZ"
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
-            ) and word not in lex.never and word not in id_cues and (token.is_upper or not lex.is_common(word)):
+            ) or (  # "distributiecentrum van DHL": an unknown acronym after "van"
+                index > 0 and tokens[index - 1].lower == "van" and token.is_upper and token.is_word and 2 <= len(token.text) <= 5
+                and not lex.is_common(word)
+            )) and word not in lex.never and word not in id_cues and (token.is_upper or not lex.is_common(word)):
                 yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
                 continue
             # 4. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"

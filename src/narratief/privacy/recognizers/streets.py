@@ -30,11 +30,25 @@ def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
 _BARE_NUMBER = regex(r"\s(\d{1,4}[a-zA-Z]?(?:-(?:\d{1,4}|I{1,3}|IV|hoog|huis|bis))?)(?=\s*(?:[,.;)\n]|(?i:bus)\b|$|\d{4}\b))")
 
 
+#: French street names in Brussels and Wallonia: "rue de Ribaucourt", "chaussée de Gand 112", "gare du Midi".
+_FRENCH = regex(
+    r"(?i:\b(?:rue|avenue|av\.|boulevard|bd\.?|chaussée|place|quai|square|allée|impasse|gare)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)[A-ZÉÈ][\w'’-]+(?:\s+[A-ZÉÈ][\w'’-]+)?(?:\s+\d{1,4}[a-zA-Z]?)?"
+)
+#: An unknown name and its house number after "aan de", "in de", "op de": "aan de Wolphaertsbocht 212C".
+_AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
+
+
 class StreetRecognizer(Recognizer):
     name = "streets"
     labels = ("ADRES",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
+        for match in _FRENCH.finditer(view.text):
+            yield Finding("ADRES", match.start(), match.end(), 0.7, self.name, "French street name")
+        for match in view.finditer_digits(_AFTER_ARTICLE):
+            if not view.lexicons.is_common(match.group(1).split()[0].lower()):
+                yield Finding("ADRES", match.start(1), match.end(1), 0.65, self.name, "name and house number after 'aan de'")
         suffixes = view.lexicons.context.get("_street_suffixes")
         if suffixes is None:
             suffixes = _suffixes(tuple(view.context("street_suffixes")))
