@@ -25,6 +25,7 @@ _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "van
 _ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
                   ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
+_ORG_ONLY = _ORG_JOINERS - _JOINERS  # "en", "voor", "&": join an organisation's name, not a person's
 _ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees", "ese", "amse")
 #: Words before an organisation in lowercase writing: "bij aquafin", "met mondriaan", "van pluryn".
 _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
@@ -132,7 +133,7 @@ class NameRecognizer(Recognizer):
                         k = j + len(sequence)
                         break
             if k > j and k < len(tokens) and self._is_name_word(tokens[k], lex) and not tokens[k].sent_start:
-                if tokens[j].lower in _ORG_JOINERS - _JOINERS and (
+                if tokens[j].lower in _ORG_ONLY and (
                     tokens[k].lower in lex.first_names or tokens[k].lower in lex.places or tokens[k].lower in lex.never
                 ):
                     break  # "Lotte en Jan" are two people, "Luik en Hasselt" two places, "Turkije en Griekenland"
@@ -269,7 +270,7 @@ class NameRecognizer(Recognizer):
         place = all(w in lex.places for w in lowered)
         common = all(lex.is_common(w) or w in lex.never for w in lowered)
         frequent = any(w in lex.frequent for w in lowered)
-        inner_joiner = any(t.lower in _ORG_JOINERS - _JOINERS for t in chunk)
+        inner_joiner = any(t.lower in _ORG_ONLY for t in chunk)
         at_start = chunk[0].sent_start
         nxt = tokens[chunk[-1].i + 1].lower if chunk[-1].i + 1 < len(tokens) else ""
         prev = [t.lower for t in view.before(start_token, 2)]
