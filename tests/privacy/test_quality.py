@@ -36,10 +36,13 @@ def scores(path):
         ("dev/pii-dev-3.jsonl", 0.97),  # narratives, mostly Flemish, many organisations (written in session 3)
         ("dev/pii-holdout.jsonl", 0.97),  # the first held-out set: its misses were studied in session 3
         ("dev/pii-dev-4.jsonl", 0.96),  # spoken hesitations, spelled dates, many origins (written in session 3)
+        ("dev/pii-dev-5.jsonl", 0.97),  # Flemish only: tussentaal, forms of address, local services (session 3)
     ],
 )
 def test_recall_and_precision_per_variant(name, min_recall):
-    for variant, score in scores(data_dir() / name).items():
+    measured = {variant: score for variant, score in scores(data_dir() / name).items() if score.details}
+    assert measured
+    for variant, score in measured.items():
         assert score.details > 100, variant
         assert score.recall >= min_recall, (variant, score.recall)
         assert score.precision >= 0.90, (variant, score.precision)

@@ -24,7 +24,7 @@ _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)
                r"(?!\s*(?:dagen|dag|weken|week|maanden|maand|uur|uren|keer|kilo|kg|euro|procent|minuten|nachten|nacht)\b)")
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
-_SPOKEN = {"'k": "ik", "k": "ik", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
+_SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
@@ -37,7 +37,7 @@ _BECAME = {"geworden", "werd", "wordt", "word", "worden"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
-_IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren"}
+_IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge"}
 _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 #: Words after "ze wordt 18" that name when: "ze wordt 18 zaterdag", "hij werd 40 vorige week".
@@ -178,7 +178,14 @@ class AgeRecognizer(Recognizer):
                     continue
                 if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
                     len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and previous[-2] in persons
-                ) or (previous[-1:] == ["en"] and index - 2 in aged):
+                ) or (previous[-1:] == ["en"] and any(0 < index - j <= 6 for j in aged)) or (
+                    previous[-2:-1] == ["en"] and previous[-1] in _SUBJECTS and any(0 < index - j <= 6 for j in aged)
+                ) or (  # "zij was zeventien en ik negentien", "drie toen ik binnenging en zeven toen ..."
+                    following[:1] and following[0] in {"was", "werd", "waren"} and "toen" in previous[-4:]
+                ) or (  # "Toen ons Lotte drie was"; "ik wil gewoon zestien zijn."
+                    following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
+                    and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
+                ):
                     end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
@@ -220,8 +227,13 @@ class AgeRecognizer(Recognizer):
             if tuple(previous[-len(cue):]) == cue:
                 return True
         # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"; "moeder van 72" (not "van twee")
-        return len(previous) >= 2 and previous[-1] == "van" and (previous[-2] not in _PARENTS or number >= 13) and (
-            previous[-2] in persons or any(previous[-2].endswith(p) for p in persons if len(p) >= 4)
+        if len(previous) < 2 or previous[-1] != "van" or (previous[-2] in _PARENTS and number < 13):
+            return False
+        person = previous[-2]
+        singular = person[:-1] if person.endswith("s") else person[:-2] if person.endswith("en") else person
+        # "meisjes van veertien", "een vrijwilliger van vierentwintig" (a role word: -er, -ster, -ing)
+        return any(w in persons or any(w.endswith(p) for p in persons if len(p) >= 4) for w in (person, singular)) or (
+            number >= 13 and person.endswith(("iger", "ster", "leider", "werker", "ling"))
         )
 
 
