@@ -111,3 +111,13 @@ def test_progress_is_reported_while_the_number_of_themes_is_searched(small_stori
     ThemeModel(progress=lambda done, total: calls.append((done, total))).fit(pd.concat([small_stories] * 2))
     assert calls and all(0 < done <= total for done, total in calls)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_automatic_k_takes_a_plateau_of_low_pac_not_an_isolated_dip(monkeypatch):
+    """PAC per k: a dip at k=3 (a few broad components agreeing by chance), a plateau from k=6 on."""
+    pac = {3: 0.05, 4: 0.20, 5: 0.09, 6: 0.07, 7: 0.06, 8: 0.05, 9: 0.05, 10: 0.06}
+    model = ThemeModel(max_themes=10)
+    monkeypatch.setattr(model, "_consensus_labels", lambda features, k, runs, pac_only=False: (np.empty(0), pac[k]))
+    chosen, scores = model._choose_k(np.zeros((36, 4)))  # 36 stories: candidates 3..10
+    assert scores == pac
+    assert chosen == 6  # 3 is within 1.5x the lowest PAC, but 4 is not: a dip

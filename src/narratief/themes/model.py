@@ -14,7 +14,8 @@ How it works (defaults):
    of the number of stories to ``max_themes``, at most a third of the stories) the consensus of half as many NMF runs is computed, with its PAC: the
    proportion of story pairs that the runs put together sometimes but not consistently (between 10% and 90%
    of the runs; Șenbabaoğlu et al. 2014). PAC falls as themes become unambiguous; the smallest k whose PAC is
-   within ``PAC_KNEE`` (1.5) times the lowest PAC wins. ``k_scores_`` keeps PAC per k.
+   within ``PAC_KNEE`` (1.5) times the lowest PAC, and whose next k is too (a plateau rather than a dip), wins.
+   ``k_scores_`` keeps PAC per k.
    With at least ``SPECTRAL_PER_THEME`` (20) stories per theme, spectral clustering of story-neighbour graphs
    (5, 10 and 15 neighbours) joins the consensus with equal weight: in large collections it follows the shape of
    themes far better than NMF alone.
@@ -232,7 +233,8 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         return self._consensus_labels(features, k, self.n_resamples)[0], scores
 
     def _choose_k(self, features) -> tuple[int, dict[int, float]]:
-        """The smallest k whose consensus is nearly as unambiguous as the best (PAC ≤ 1.5 × the lowest PAC)."""
+        """The smallest k whose consensus, and the next k's, are nearly as unambiguous as the best (PAC ≤ 1.5 ×
+        the lowest PAC)."""
         n = features.shape[0]
         if n > SEARCH_SAMPLE:
             features = features[:SEARCH_SAMPLE]  # rows are in canonical (hash) order: a deterministic sample
@@ -247,7 +249,10 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
             if self.progress is not None:
                 self.progress(k - low + 1, top - low + 2)
         lowest = min(scores.values())
-        chosen = min(k for k, pac in scores.items() if pac <= PAC_KNEE * lowest + 1e-9)
+        within = {k for k, pac in scores.items() if pac <= PAC_KNEE * lowest + 1e-9}
+        # a plateau, not a dip: the next k must be as unambiguous too (a few broad NMF components can agree by
+        # chance at small k)
+        chosen = min((k for k in within if k + 1 in within or k == top), default=min(within))
         return chosen, scores
 
     def _consensus_labels(self, features, k: int, n_runs: int, *, pac_only: bool = False) -> tuple[np.ndarray, float]:
