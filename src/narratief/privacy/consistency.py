@@ -108,8 +108,9 @@ def propagate(text: str, findings: list[Finding], lexicons: Lexicons | None = No
 
 
 def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | None = None) -> list[Finding]:
-    """Join a street and the postcode and place after it into one address ("Kerkstraat 4, 9000 Gent"), and a
-    surname with the first name after it in forms ("Hofstede, Jan-Willem")."""
+    """Join a street and the postcode and place after it into one address ("Kerkstraat 4, 9000 Gent", also when
+    the street was found as a name: "Botter 41-12, 8232 ZX Lelystad"), a surname with the first name after it in
+    forms ("Hofstede, Jan-Willem"), and a found surname with the first name right before it ("Jan Winter")."""
     merged: list[Finding] = []
     for finding in findings:
         if merged and finding.label == merged[-1].label and finding.label in ("ADRES", "PERSOON"):

@@ -35,14 +35,18 @@ _HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je"
 #: "is vijf geworden", "dat Noor zes werd": the number someone became.
 _BECAME = {"geworden", "werd", "wordt", "word", "worden"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
+_PAUSES = _FILLERS | _HESITATIONS
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge"}
+_IS_OR_DID = _IS | _DID
 _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 #: Words after "ze wordt 18" that name when: "ze wordt 18 zaterdag", "hij werd 40 vorige week".
 _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
          "volgende", "vorige", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
+#: What may follow "ze was N": an end of sentence, a when, "en", "jaar".
+_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"]]
@@ -123,7 +127,7 @@ class AgeRecognizer(Recognizer):
             kept = [t for t in raw_previous if _SPOKEN.get(t.lower, t.lower) not in _FILLERS]
             # "toen was ik, wacht, dertig?", "Ik ben, euh, vierenveertig": hesitations between cue and number
             hesitant = [_SPOKEN.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
-            while hesitant and hesitant[-1] in _FILLERS | _HESITATIONS:
+            while hesitant and hesitant[-1] in _PAUSES:
                 hesitant.pop()
             lex = view.lexicons
             name_before = len(kept) >= 2 and kept[-2].is_word and (kept[-2].lower in persons or (
@@ -132,16 +136,16 @@ class AgeRecognizer(Recognizer):
             ) and kept[-2].lower not in lex.frequent)  # "Jordy, 19," and "jongen, ca. 16,"
             if not is_ordinal and not (following[:1] and following[0] in _UNITS) and (
                 following[:1] and following[0] in _BECAME  # "is hier vijf geworden", "de dag dat Noor zes werd"
-                or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS | _DID
+                or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS_OR_DID
                 or token.sent_start and following[:1] and following[0] in {".", "!", "jaar"} and _introduced(tokens, index)
             ):
-                end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                end = _with_year(tokens, index)
                 aged.add(index)  # "Met zestien ben ik weggelopen"; "Ik ben Aylin Demir. Achtendertig."
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "N geworden / met N / age after a name")
                 continue
             if index in answers and not is_ordinal and not (following[:1] and following[0] in _UNITS):
                 # "Hoe oud waart ge toen?" - "Dertien, veertien?"; "U bent 67?" - "Bijna achtenzestig."
-                end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                end = _with_year(tokens, index)
                 aged.add(index)
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
                 continue
@@ -152,7 +156,7 @@ class AgeRecognizer(Recognizer):
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
                     aged.add(index)
-                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end  # "nee, zeventien jaar"
+                    end = _with_year(tokens, index)  # "nee, zeventien jaar"
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "corrected age")
                     continue
                 if kept and kept[-1].lower in lex.first_names and kept[-1].lower not in lex.frequent and (
@@ -173,7 +177,7 @@ class AgeRecognizer(Recognizer):
                     continue
                 if previous[-1:] == ["van"] and name_before and kept[-2].lower not in _PARENTS:  # not "mama van twee"
                     # "zoon Emre van 14", "mevrouw Jansen van 95"
-                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                    end = _with_year(tokens, index)
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
                 if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
@@ -186,7 +190,7 @@ class AgeRecognizer(Recognizer):
                     following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
                     and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
                 ):
-                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end
+                    end = _with_year(tokens, index)
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
                     continue
@@ -195,10 +199,10 @@ class AgeRecognizer(Recognizer):
                 elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
                     yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
                 elif previous[-1:] and previous[-1] in _IS and following[1:2] != ["geleden"] and (
-                    not following or following[0] in _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
+                    not following or following[0] in _AFTER_AGE
                     or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
-                    end = tokens[index + 1].end if following[:1] == ["jaar"] else token.end  # "was toen drie jaar en"
+                    end = _with_year(tokens, index)  # "was toen drie jaar en"
                     aged.add(index)  # "waren toen zes en drie": the next number is an age too
                     yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
                 elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
@@ -235,6 +239,11 @@ class AgeRecognizer(Recognizer):
         return any(w in persons or any(w.endswith(p) for p in persons if len(p) >= 4) for w in (person, singular)) or (
             number >= 13 and person.endswith(("iger", "ster", "leider", "werker", "ling"))
         )
+
+
+def _with_year(tokens, index: int) -> int:
+    """End of the age at ``index``, with "jaar" when it follows: "zeventien jaar"."""
+    return tokens[index + 1].end if index + 1 < len(tokens) and tokens[index + 1].lower == "jaar" else tokens[index].end
 
 
 def _answer_zone(tokens, candidates: list[int]) -> set[int]:

@@ -114,19 +114,7 @@ class TextView:
     def digit_windows(self) -> list[tuple[int, int]]:
         """The parts of the text within :data:`WINDOW` characters of a digit, cut at whitespace, merged."""
         if self._windows is None:
-            text, windows = self.text, []
-            for match in _DIGITS.finditer(text):
-                start, end = max(0, match.start() - WINDOW), match.end() + WINDOW
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((start, end))
-            snapped = []
-            for start, end in windows:
-                start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
-                space = _SPACE.search(text, end) if end < len(text) else None
-                snapped.append((start, space.start() if space else len(text)))
-            self._windows = snapped
+            self._windows = stretches(self.text, (m.span() for m in _DIGITS.finditer(self.text)), WINDOW)
         return self._windows
 
     def finditer_digits(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -134,6 +122,21 @@ class TextView:
         only the digit windows are searched (lookbehinds still see the text before each window)."""
         for start, end in self.digit_windows:
             yield from pattern.finditer(self.text, start, end)
+
+
+def stretches(text: str, spans: Iterable[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """The text around ``spans`` (in order), ``margin`` characters each side widened to whitespace, merged."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        start = max(0, start - margin)
+        start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+        space = _SPACE.search(text, end + margin) if end + margin < len(text) else None
+        end = space.start() if space else len(text)
+        if found and start <= found[-1][1]:
+            found[-1] = (found[-1][0], max(end, found[-1][1]))
+        else:
+            found.append((start, end))
+    return found
 
 
 class Recognizer:

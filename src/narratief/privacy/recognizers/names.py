@@ -32,11 +32,12 @@ _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
 _QUOTES = {"'", "’", '"', "”"}
 _CLOSING = {",", "!", "."} | _QUOTES
 _OPENERS = {"'", "‘", '"', "“", ":", "-", "–", "•", "*"}
-_GREETINGS = ("groetjes", "groeten", "groet", "liefs", "hoogachtend", "dank je", "dank u", "bedankt", "merci", "tot ooit",
-              "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs", "met vriendelijke groet",
-              "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin", "uw", "hartelijke groet",
-              "dikke kus", "dag", "doei", "ciao", "voor alles")
-_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:groetjes|groeten|greetz|grtz|mvg|gr|liefs|kusjes|dikke kus|xx+|tot ooit|doei)\s*,?\s*\Z")
+#: How letters and messages close, before the writer's name: "Groetjes,\nKim", "greetz tom".
+_CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "liefs", "hoogachtend", "dank je", "dank u",
+             "bedankt", "merci", "tot ooit", "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs",
+             "met vriendelijke groet", "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin",
+             "uw", "hartelijke groet", "dikke kus", "dag", "doei", "ciao", "voor alles")
+_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in _CLOSINGS) + r")\s*,?\s*\Z")
 #: "ik ben tom, ...": a self-introduction makes a lowercase first name a name.
 _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
@@ -52,11 +53,9 @@ class NameRecognizer(Recognizer):
     def find(self, view: TextView) -> Iterator[Finding]:
         lex = view.lexicons
         self._kin = lex.word_set("person_cues", "kin")
-        self._person_cues = self._kin | lex.word_set("person_cues", "titles") | lex.word_set("person_cues", "roles") | (
-            lex.word_set("person_cues", "naming")
-        )
-        self._salutations = lex.word_set("salutations")
         self._titles = lex.word_set("person_cues", "titles")
+        self._person_cues = self._kin | self._titles | lex.word_set("person_cues", "roles") | lex.word_set("person_cues", "naming")
+        self._salutations = lex.word_set("salutations")
         self._speech = lex.word_set("person_cues", "speech_verbs")
         self._strong = lex.word_set("person_cues", "strong_speech")
         self._place_cues = lex.word_set("place_cues")
@@ -157,12 +156,12 @@ class NameRecognizer(Recognizer):
     def _cue_before(self, view: TextView, token: Token) -> bool:
         return self._cue_word(view, token) is not None
 
-    def _cue_word(self, view: TextView, token: Token) -> str | None:
+    def _cue_word(self, view: TextView, token: Token, *, across_commas: bool = True) -> str | None:
         """The person cue before ``token`` ("broer", "juf", "meneer", "begeleider"), or ``None``."""
         before = view.before(token, 4)
         if not before and token.i >= 2 and view.tokens[token.i - 1].text == ":":
             before = [view.tokens[token.i - 2]]  # a form field: "Cliënt: Hofstede", "Onthaalwerker: Bram"
-        while before and before[-1].lower in _DETERMINERS:
+        while before and before[-1].lower in _DETERMINERS and (across_commas or before[-1].lower != ","):
             before.pop()
         if not before:
             return None
@@ -243,7 +242,7 @@ class NameRecognizer(Recognizer):
         while len(chunk) > 1 and chunk[0].sent_start and chunk[0].lower in self._salutations:
             chunk = chunk[1:]
         # Titles are cues, not part of the name: "Dr. Vandenberghe" -> "Vandenberghe".
-        titles = lex.word_set("person_cues", "titles")
+        titles = self._titles
         while len(chunk) > 1 and chunk[0].lower.rstrip(".") in titles:
             chunk = chunk[1:]
         while chunk and not chunk[-1].is_cap:
@@ -351,13 +350,11 @@ class NameRecognizer(Recognizer):
         if line_start == 0 or text[line_start: chunk[0].start].strip() or text[chunk[-1].end: line_end].strip(" ,.!"):
             return False
         previous_line = text[text.rfind("\n", 0, line_start - 1) + 1: line_start].strip().lower()
-        return line_end == len(text) or previous_line.rstrip(",!. ").endswith(_GREETINGS)
+        return line_end == len(text) or previous_line.rstrip(",!. ").endswith(_CLOSINGS)
 
     def _kin_before(self, view: TextView, token: Token) -> bool:
-        before = view.before(token, 2)
-        while before and before[-1].lower in _DETERMINERS and before[-1].lower != ",":
-            before.pop()  # "nonkel Frans", not "mijn vrouw, God hebbe haar ziel"
-        return bool(before) and before[-1].lower in self._kin
+        """"nonkel Frans", not "mijn vrouw, God hebbe haar ziel" (a comma ends the cue)."""
+        return self._cue_word(view, token, across_commas=False) in self._kin
 
     @staticmethod
     def _known_name(token: Token, lex) -> bool:

@@ -15,6 +15,7 @@ _INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "'t"
 _HOUSE_NUMBER = re.compile(r"\s*\d")
 #: Words before the name of a place where someone works, studies or gets help.
 _PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
+_BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
 _LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
 
 
@@ -85,18 +86,19 @@ class OrganisationRecognizer(Recognizer):
                     yield Finding("ORGANISATIE", token.start, token.end, 0.75, self.name, f"name ending -{suffix}")
                     continue
             # 3. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
-            preposition = index > 0 and (tokens[index - 1].lower in _PLACES_OF_WORK or (
-                index > 1 and tokens[index - 1].lower in ("de", "het") and tokens[index - 2].lower in _PLACES_OF_WORK | {"in", "van", "op", "uit"}
-            ))  # "bij de RET", "aan de PXL", "in het ZOL"
-            if (preposition and token.is_word and (
-                (token.is_upper and 2 <= len(token.text) <= 6) or (
-                    "-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and token.lower.rsplit("-", 1)[1] not in lex.never
-                )  # not "basis-GGZ", "jeugd-GGZ"
+            before = tokens[index - 1].lower if index > 0 else ""
+            placed = before in _PLACES_OF_WORK or (  # "bij PXL", "bij de RET", "in het ZOL"
+                index > 1 and before in ("de", "het") and tokens[index - 2].lower in _BEFORE_ARTICLE
+            )
+            shaped = token.is_word and (
+                (token.is_upper and 2 <= len(token.text) <= 6)
+                or ("-" in token.text and token.text.rsplit("-", 1)[1][:1].isupper() and word.rsplit("-", 1)[1] not in lex.never)
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
-            ) or (  # "distributiecentrum van DHL": an unknown acronym after "van"
-                index > 0 and tokens[index - 1].lower == "van" and token.is_upper and token.is_word and 2 <= len(token.text) <= 5
-                and not lex.is_common(word)
-            )) and word not in lex.never and word not in id_cues and (token.is_upper or not lex.is_common(word)):
+            )  # "PXL", "HVO-Querido", "i-psy"; not "basis-GGZ"
+            after_van = before == "van" and token.is_upper and token.is_word and 2 <= len(token.text) <= 5 and not lex.is_common(word)
+            if (placed and shaped or after_van) and word not in lex.never and word not in id_cues and (
+                token.is_upper or not lex.is_common(word)
+            ):  # "distributiecentrum van DHL"
                 yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
                 continue
             # 4. a capitalised article in mid-sentence starting a name: "in De Wissel", "bij Het Anker"

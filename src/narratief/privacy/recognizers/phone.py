@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
-from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
 
 _LOOSE = regex(r"(?<![\w+])(?:\+|00)?\d[\d\s./()-]{7,17}\d(?!\w)")
 #: Where libphonenumber may find a number we keep: nine digits or more, separators between, from "+", "(" or "0".
 _CANDIDATE = regex(r"[+(0][\d\s./()\-]{8,30}\d")
-_SPACE = regex(r"\s")
 
 
 class PhoneRecognizer(Recognizer):
@@ -54,18 +53,9 @@ class PhoneRecognizer(Recognizer):
         each cut at whitespace; offsets are relative to the stretch."""
         import phonenumbers
 
-        text, windows = view.text, []
-        for candidate in _CANDIDATE.finditer(text):
-            if sum(c.isdigit() for c in candidate.group()) < 9:
-                continue
-            start = max(0, candidate.start() - 8)
-            start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
-            space = _SPACE.search(text, candidate.end() + 8)
-            end = space.start() if space else len(text)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
-            else:
-                windows.append((start, end))
+        text = view.text
+        candidates = (m.span() for m in _CANDIDATE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 9)
+        windows = stretches(text, candidates, 8)
         for start, end in windows:
             for match in phonenumbers.PhoneNumberMatcher(text[start:end], region, leniency=phonenumbers.Leniency.POSSIBLE):
                 yield start, match
