@@ -26,6 +26,18 @@ _NOT_ENDS = {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
 _PUNCT_CHARS = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
 
 
+#: What the sentence rules ask of a token's spelling (a sentence-final mark, punctuation, has a letter), by spelling.
+_KINDS: dict[str, tuple[bool, bool, bool]] = {}
+
+
+def _kind(word: str) -> tuple[bool, bool, bool]:
+    period = word in _PUNCT_CHARS
+    kind = (period, not period and _HAS_ALNUM(word) is None, _HAS_LETTER(word) is not None)
+    if len(_KINDS) < 200_000:
+        _KINDS[word] = kind
+    return kind
+
+
 class PiiAnalyzer:
     """Find identifying details in a text: every recognizer, then ``min_score``, allow- and deny-list, overlaps
     merged and every other occurrence of a found detail added."""
@@ -74,34 +86,33 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
     first_word_of_line = True
     for idx, end in word_spans(text, lexicons.abbreviations, lexicons.is_plain):  # "geb.", "ca.", "tel." stay one token: no sentence end
         word = text[idx: end]
-        length = end - idx
-        period = word in _PUNCT_CHARS
-        is_punct = not period and _HAS_ALNUM(word) is None
+        period, is_punct, has_letter = _KINDS.get(word) or _kind(word)
+        new_line = previous is None or text.find("\n", previous_end, idx) >= 0
         sent_start = previous is None or (seen_period and not is_punct and not period)
         if sent_start or period:
             seen_period = period
-        if previous is None or "\n" in text[previous_end: idx]:
+        if new_line:
             first_word_of_line = True
         if previous is not None and not sent_start:
+            previous_text = previous.text
             sent_start = (
-                "\n" in text[previous_end: idx] or previous.text in _BREAKS
-                or previous.text.endswith((".", "!", "?")) and previous.text not in _NOT_ENDS
-                and not (previous.text[0].islower() and previous.text[-1] == "." and _HAS_LETTER(previous.text[:-1]))
+                new_line or previous_text in _BREAKS
+                or previous_text.endswith((".", "!", "?")) and previous_text not in _NOT_ENDS
+                and not (previous_text[0].islower() and previous_text[-1] == "." and _HAS_LETTER(previous_text[:-1]))
             )
-        if not sent_start and first_word_of_line and _HAS_LETTER(word):
+        if not sent_start and first_word_of_line and has_letter:
             sent_start = True  # after a date, time or number opening a line: "2021-09-08 Groepstherapie.", "3. Jongen"
-        if sent_start and previous is not None and _INITIAL.match(previous.text):
-            sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
-        if sent_start and previous is not None and previous.text == "." and len(tokens) >= 2 and (
-            tokens[-2].end == previous.start and tokens[-2].lower in titles
-        ):
-            sent_start = False  # "mw. El Khatib", "dhr. Jansen": a title's full stop does not end a sentence
+        if sent_start and previous is not None:
+            if _INITIAL.match(previous.text):
+                sent_start = False  # "T. Kowalski", "A.M. de Wit": an initial does not end a sentence
+            elif previous.text == "." and len(tokens) >= 2 and tokens[-2].end == previous.start and tokens[-2].lower in titles:
+                sent_start = False  # "mw. El Khatib", "dhr. Jansen": a title's full stop does not end a sentence
         if not sent_start and tokens and tokens[-1].sent_start and tokens[-1].lower in _CLITICS:
             sent_start = True  # "'k Ging", "'t Was": the capital belongs to the sentence, not to a name
-        if _HAS_LETTER(word):
+        if has_letter:
             first_word_of_line = False
-        previous = Token(word, word.lower(), idx, idx + length, len(tokens), sent_start)
-        previous_end = idx + length
+        previous = Token(word, word.lower(), idx, end, len(tokens), sent_start)
+        previous_end = end
         tokens.append(previous)
     _calm_shouting(tokens, lexicons)
     return TextView(text, tokens, lexicons, variant)

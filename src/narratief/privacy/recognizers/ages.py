@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from narratief.privacy.findings import Finding
-from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
 from narratief.privacy.recognizers.numbers import french_words, number_words, value
 
 _DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_DECADE_WORDS = frozenset(_DECADES.split("|"))
 _DECADE = regex(
     rf"(?i)\b(?:(?:midden|begin|eind|half|achter|ergens|diep)\s+)?in\s+(?:de|haar|zijn|mijn|hun)\s+(?:{_DECADES}|[2-9]0)(?:\s+jaar)?\b"
     rf"|\b(?:midden|begin|eind|half|rond|ergens\s+rond|boven|onder|over|voorbij)\s+(?:de\s+)?(?:{_DECADES}|[2-9]0)(?![\w-])"
@@ -19,9 +20,10 @@ _DECADE = regex(
 )
 #: Ages written by other languages' rules inside Dutch text, and in notes: "24 ans", "24 years old", "lft. 24".
 _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)\b|\b(?:lft|leeftijd|age|âge)\.?\s*:?\s*(\d{1,3})\b"
-               r"|\b((?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zë]+tig|[a-zë]+tien|elf|twaalf))\b"
                r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b"
                r"(?!\s*(?:dagen|dag|weken|week|maanden|maand|uur|uren|keer|kilo|kg|euro|procent|minuten|nachten|nacht)\b)")
+#: "een jaar of zestien": roughly an age.
+_ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zë]+tig|[a-zë]+tien|elf|twaalf)\b")
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
@@ -37,6 +39,7 @@ _BECAME = {"geworden", "werd", "wordt", "word", "worden"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAUSES = _FILLERS | _HESITATIONS
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
+_DIGIT_CHARS = frozenset("0123456789")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge"}
@@ -61,8 +64,13 @@ _BRACKET = regex(
 
 
 @lru_cache(maxsize=4)
-def _cue_tuples(cues: tuple[str, ...]) -> list[tuple[str, ...]]:
-    return [tuple(c.split()) for c in cues]
+def _cue_tuples(cues: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Age cues as word tuples, by their last word (the word just before the number)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        words = tuple(cue.split())
+        by_last.setdefault(words[-1], []).append(words)
+    return by_last
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +89,12 @@ class AgeRecognizer(Recognizer):
         persons = view.lexicons.word_set("age_cues", "persons")
         words = number_words()
         tokens = view.tokens
-        for match in _DECADE.finditer(view.text):
-            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-            yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
+        decades = [(t.start, t.end) for t in tokens if t.lower in _DECADE_WORDS or "tiger" in t.lower or "plusser" in t.lower
+                   or t.lower[:2].isdigit() and len(t.lower) <= 3]
+        for window_start, window_end in stretches(view.text, decades, 30):  # every match holds a decade word
+            for match in _DECADE.finditer(view.text, window_start, window_end):
+                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+                yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
         lower = view.text.lower()
         for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
             stem = re.sub(r"(?i)-?jarige?n?$", "", match.group())
@@ -100,15 +111,20 @@ class AgeRecognizer(Recognizer):
             for group in (1, 2, 3):
                 if match.group(group):
                     yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.6, self.name, "ages in brackets")
-        for match in _OTHER.finditer(view.text):
-            group = next(g for g in (1, 2, 3, 4) if match.group(g))
-            number = value(match.group(group).split()[-1])
-            if number is not None and 0 < number <= 110:
+        for match in view.finditer_digits(_OTHER):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            if 0 < int(match.group(group)) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
+        roughly = [(t.start, tokens[t.i + 1].end) for t in tokens[:-1] if t.lower == "jaar" and tokens[t.i + 1].lower == "of"]
+        for window_start, window_end in stretches(view.text, roughly, 20):
+            for match in _ROUGHLY.finditer(view.text, window_start, window_end):
+                number = value(match.group().split()[-1])
+                if number is not None and 0 < number <= 110:
+                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "age in a note")
         aged: set[int] = set()
         for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
-        candidates = [i for i, t in enumerate(tokens) if t.lower[:1].isdigit() or t.lower in words]
+        candidates = [t.i for t in tokens if t.lower in words or t.lower[0] in _DIGIT_CHARS]
         answers = _answer_zone(tokens, candidates) if candidates and "?" in view.text else set()
         for index in candidates:
             token = tokens[index]
@@ -226,8 +242,8 @@ class AgeRecognizer(Recognizer):
             yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
 
     @staticmethod
-    def _cued(previous: list[str], before: list[tuple[str, ...]], persons: set[str], number: int = 0) -> bool:
-        for cue in before:
+    def _cued(previous: list[str], before: dict[str, list[tuple[str, ...]]], persons: set[str], number: int = 0) -> bool:
+        for cue in before.get(previous[-1], ()) if previous else ():
             if tuple(previous[-len(cue):]) == cue:
                 return True
         # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"; "moeder van 72" (not "van twee")

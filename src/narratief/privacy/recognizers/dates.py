@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from narratief.privacy.findings import Finding
-from narratief.privacy.recognizers.base import Recognizer, TextView, regex
+from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
 from narratief.privacy.recognizers.numbers import cardinal, ordinal
 
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
@@ -99,7 +99,14 @@ class DateRecognizer(Recognizer):
             for start, end in pattern.spans(view):
                 yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)
         lower = view.text.lower()
-        if "honderd" in lower or "duizend" in lower or "jaren" in lower or any(t.lower in lex.month_words for t in view.tokens):
-            for pattern, score, reason in _spelled(months):
-                for match in pattern.finditer(view.text):
+        in_words, year_in_words, decade_in_words = _spelled(months)
+        month_spans = [(t.start, t.end) for t in view.tokens if t.lower in lex.month_words]
+        searches = [
+            (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
+            (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
+            (decade_in_words, [(0, len(view.text))] if "jaren" in lower else []),
+        ]
+        for (pattern, score, reason), windows in searches:
+            for start, end in windows:
+                for match in pattern.finditer(view.text, start, end):
                     yield Finding("DATUM", match.start(), match.end(), score, self.name, reason)

@@ -22,8 +22,10 @@ _DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn"
 _JOINERS = {"van", "de", "der", "den", "ter", "ten", "'t", "von", "vander", "vanden", "vande", "le", "la", "du", "da",
             "di", "el", "al", "del", "dos", "het", "d'", "bin", "ben"}
 #: Word sequences that join the parts of an organisation's name: "Agentschap Integratie en Inburgering".
-_ORG_SEQUENCES = {("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
-                  ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}
+#: Longest first, so "voor de" is tried before "voor" (a set would try them in an order that changes between runs).
+_ORG_SEQUENCES = sorted({("en",), ("&",), ("voor",), ("van",), ("van", "de"), ("van", "het"), ("voor", "de"), ("met", "een"),
+                         ("des",), ("der",), ("de",), ("tegen", "de"), ("voor", "personen", "met", "een")}, key=lambda s: (-len(s), s))
+_ORG_FIRST = {sequence[0] for sequence in _ORG_SEQUENCES}
 _ORG_JOINERS = {word for sequence in _ORG_SEQUENCES for word in sequence}
 _ORG_ONLY = _ORG_JOINERS - _JOINERS  # "en", "voor", "&": join an organisation's name, not a person's
 _ADJECTIVES = ("aanse", "aans", "iaanse", "ische", "isch", "landse", "ijnse", "itse", "lees", "nees", "gees", "tees", "mees", "ese", "amse")
@@ -126,7 +128,7 @@ class NameRecognizer(Recognizer):
             k = j
             while k < len(tokens) and tokens[k].lower in _JOINERS and not tokens[k].sent_start and k - j < 3:
                 k += 1
-            if k == j and chunk[0].lower not in lex.first_names:
+            if k == j and token.lower in _ORG_FIRST and chunk[0].lower not in lex.first_names:
                 for sequence in _ORG_SEQUENCES:
                     if tuple(t.lower for t in tokens[j: j + len(sequence)]) == sequence:
                         k = j + len(sequence)
