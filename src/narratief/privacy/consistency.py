@@ -34,42 +34,39 @@ def whole_word(text: str, needle: str, *, ignore_case: bool = True) -> Iterable[
     return [match.span() for match in pattern.finditer(text)]
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
 class Occurrences:
-    """Finds every whole-word occurrence of many needles in one pass over the text (linear, not needles × text)."""
+    """Finds every whole-word occurrence of a needle with ``str.find`` on the case-folded text, folded once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = text.casefold() if len(text.casefold()) == len(text) else None
-        self._by_word: dict[str, list[int]] = {}
-        for match in _WORD.finditer(text):
-            self._by_word.setdefault(match.group().casefold(), []).append(match.start())
+        folded = text.casefold()
+        self.folded = folded if len(folded) == len(text) else None
 
     def find(self, needle: str, *, ignore_case: bool = True) -> list[tuple[int, int]]:
-        first = _WORD.search(needle)
-        if first is None or self.folded is None:
+        if not needle.strip():
+            return []
+        if self.folded is None:
             return list(whole_word(self.text, needle, ignore_case=ignore_case))
-        offset = first.start()
         size = len(needle)
         target = needle.casefold() if ignore_case else needle
+        if len(target) != size:
+            return list(whole_word(self.text, needle, ignore_case=ignore_case))
         haystack = self.folded if ignore_case else self.text
+        text = self.text
+        check_start, check_end = _is_word_char(needle[0]), _is_word_char(needle[-1])
         spans = []
-        for word_start in self._by_word.get(first.group().casefold(), ()):
-            start = word_start - offset
+        start = haystack.find(target)
+        while start >= 0:
             end = start + size
-            if start < 0 or haystack[start:end] != target:
-                continue
-            if _is_word_char(needle[0]) and start > 0 and _is_word_char(self.text[start - 1]):
-                continue
-            if _is_word_char(needle[-1]) and end < len(self.text) and _is_word_char(self.text[end]):
-                continue
-            spans.append((start, end))
+            if not (check_start and start > 0 and _is_word_char(text[start - 1])) and not (
+                check_end and end < len(text) and _is_word_char(text[end])
+            ):
+                spans.append((start, end))
+            start = haystack.find(target, start + 1)
         return spans
 
 

@@ -32,6 +32,8 @@ class OrganisationRecognizer(Recognizer):
         tokens = view.tokens
         for index, token in enumerate(tokens):
             word = token.lower
+            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads):
+                continue  # most words: no capital, no organisation word, none of the shapes below
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
             acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word and word not in id_cues

@@ -35,6 +35,7 @@ _FRENCH = regex(
     r"(?i:\b(?:rue|avenue|av\.|boulevard|bd\.?|chaussée|place|quai|square|allée|impasse|gare)\s+"
     r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)[A-ZÉÈ][\w'’-]+(?:\s+[A-ZÉÈ][\w'’-]+)?(?:\s+\d{1,4}[a-zA-Z]?)?"
 )
+_FRENCH_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "chaussée", "place", "quai", "square", "allée", "impasse", "gare"})
 #: An unknown name and its house number after "aan de", "in de", "op de": "aan de Wolphaertsbocht 212C".
 _AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
 
@@ -44,8 +45,9 @@ class StreetRecognizer(Recognizer):
     labels = ("ADRES",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        for match in _FRENCH.finditer(view.text):
-            yield Finding("ADRES", match.start(), match.end(), 0.7, self.name, "French street name")
+        if any(t.lower in _FRENCH_WORDS for t in view.tokens):
+            for match in _FRENCH.finditer(view.text):
+                yield Finding("ADRES", match.start(), match.end(), 0.7, self.name, "French street name")
         for match in view.finditer_digits(_AFTER_ARTICLE):
             if not view.lexicons.is_common(match.group(1).split()[0].lower()):
                 yield Finding("ADRES", match.start(1), match.end(1), 0.65, self.name, "name and house number after 'aan de'")
@@ -56,8 +58,11 @@ class StreetRecognizer(Recognizer):
         tokens = view.tokens
         for index, token in enumerate(tokens):
             word = token.lower
+            has_suffix = word.endswith(suffixes)
+            if not (has_suffix or token.is_cap):
+                continue  # most words: no street ending and no capital
             number = _NUMBER.match(view.text, token.end)
-            suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None) if word.endswith(suffixes) else None
+            suffix = next((s for s in suffixes if word.endswith(s) and len(word) >= len(s) + 3), None) if has_suffix else None
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
             after_colon = index > 0 and tokens[index - 1].text == ":"  # a form field: "Adres: Westzijde 150"
