@@ -31,6 +31,7 @@ SETS = {
     "dev3": "dev/pii-dev-3.jsonl",
     "dev4": "dev/pii-dev-4.jsonl",
     "dev5": "dev/pii-dev-5.jsonl",
+    "dev6": "dev/pii-dev-6.jsonl",
     "holdout": "dev/pii-holdout.jsonl",
     "holdout2": "dev/pii-holdout-2.jsonl",
     "voorbeeld": "voorbeeld/verhalen.jsonl",
@@ -77,7 +78,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,holdout,holdout2,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,holdout,holdout2,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir

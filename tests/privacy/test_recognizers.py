@@ -253,6 +253,20 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Onze kinderen, Lukas en Fien, waren toen zes en drie.", "drie"),
         ("Ze is geboren in de nacht van 30 op 31 januari 2019.", "30 op 31 januari 2019"),
         ("Ik werk als medewerker bij STUK, het kunstencentrum.", "STUK"),
+        # letters, chats and dialect (session 4)
+        ("Met vriendelijke groeten,\n\nLaura Peeters\nKerkstraat 12\n2800 Mechelen", "2800 Mechelen"),
+        ("[09:14] Sanne: ben je er?\nYoussef: ik kom zo", "Youssef"),
+        ("Ze was een jaar of zeven toen haar vader vertrok.", "een jaar of zeven"),
+        ("Ik vertel op scholen hoe het is om achttien te worden in een instelling.", "achttien"),
+        ("Opname in Kijvelanden (na een psychose, toen 19), daarna thuis.", "19"),
+        ("Partner: Sanne Bos, 31, werkt halftijds", "31"),
+        ("Noe bin ich 52 en ich werk in de kantine.", "52"),
+        ("Ich bin Jef Coenen. Zeventig jaor. Oet Maaseik.", "Zeventig jaor"),
+        ("Op mien zestiende ging ich van school.", "zestiende"),
+        ("Nu zyn 'k 47 en 'k werk halftijds.", "47"),
+        ("Ik woon op de Waterloosesteenweg / Chaussée de Waterloo 341 in Ukkel.", "Waterloosesteenweg / Chaussée de Waterloo 341"),
+        ("ik woon nu aan de Ringbaan-West 12 in Tilburg", "Ringbaan-West 12"),
+        ("Kom maar langs. Klaproosbocht 14\nIk ben de hele dag thuis.", "Klaproosbocht 14"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -295,6 +309,12 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Zijn twee broers kwamen mee.", "twee"),
         ("Het moeten er twee zijn.", "twee"),
         ("Mijn zoon, twee dochters en ik woonden samen.", "twee"),
+        ("Luister naar aflevering 12 van de podcast.", "aflevering 12"),
+        ("Ze bracht taart mee en Shana had bloemen.", "mee"),
+        ("Na een jaar of twee heb ik het verteld.", "twee"),
+        ("Ik ben nu een jaar of drie clean.", "drie"),
+        ("Ich had gein hoop mie, echt niet.", "mie"),
+        ("Noe bin ich blij, zegt hij dan.", "Noe"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):
@@ -310,3 +330,9 @@ def test_flemish_article_before_a_first_name_is_not_part_of_it():
     text = "De Jens, mijn kleine broer, bleef bij ons. Met de Jens ga ik elke zaterdag zwemmen."
     found = {text[f.start:f.end] for f in detect(text)}
     assert "Jens" in found and not any(f.lower().startswith("de ") for f in found)
+
+
+def test_a_brussels_street_with_both_names_is_one_address():
+    text = "Ik woon op de Waterloosesteenweg / Chaussée de Waterloo 341 in Ukkel."
+    found_here = found(text)
+    assert ("Waterloosesteenweg / Chaussée de Waterloo 341", "ADRES") in found_here

@@ -112,7 +112,7 @@ def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | Non
     for finding in findings:
         if merged and finding.label == merged[-1].label and finding.label in ("ADRES", "PERSOON"):
             gap = text[merged[-1].end: finding.start]
-            joinable = len(gap) <= 3 and not gap.strip(" ,")
+            joinable = len(gap) <= 3 and not gap.strip(" ,/")  # "/": the two names of a Brussels street
             if finding.label == "PERSOON":
                 first = text[finding.start: finding.end].split()[0].lower()
                 joinable = joinable and "," in gap and lexicons is not None and first in lexicons.first_names and (

@@ -213,7 +213,7 @@ def build_lexicons() -> Lexicons:
     vocabulary = _spacy_vocabulary()
     vocabulary |= {w.lower() for w in _deduce_list("whitelist", "lst_stop_word") + _deduce_list("whitelist", "lst_common_word")}
     common, frequent = _frequent_words(first | surnames | set(places))
-    vocabulary |= common
+    vocabulary |= common | set(context["spoken_forms"])  # "mie", "noe", "gene": ordinary words, spoken
 
     never_words = {name.lower() for name in dutch.territories.values()} | set(context["generic"])
     street_endings = tuple(context["street_suffixes"])

@@ -23,7 +23,9 @@ _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)
                r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b"
                r"(?!\s*(?:dagen|dag|weken|week|maanden|maand|uur|uren|keer|kilo|kg|euro|procent|minuten|nachten|nacht)\b)")
 #: "een jaar of zestien": roughly an age.
-_ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zë]+tig|[a-zë]+tien|elf|twaalf)\b")
+_ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zëé]+)\b")  # the number is checked by value()
+_BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna", "zo'n", "pas"}
+_AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
@@ -52,7 +54,7 @@ _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "
 _AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
-             ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"]]
+             ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"]]
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
 _BRACKET = regex(
@@ -89,6 +91,7 @@ class AgeRecognizer(Recognizer):
         persons = view.lexicons.word_set("age_cues", "persons")
         words = number_words()
         tokens = view.tokens
+        spoken = {**view.lexicons.context["spoken_forms"], **_SPOKEN}
         decades = [(t.start, t.end) for t in tokens if t.lower in _DECADE_WORDS or "tiger" in t.lower or "plusser" in t.lower
                    or t.lower[:2].isdigit() and len(t.lower) <= 3]
         for window_start, window_end in stretches(view.text, decades, 30):  # every match holds a decade word
@@ -119,8 +122,15 @@ class AgeRecognizer(Recognizer):
         for window_start, window_end in stretches(view.text, roughly, 20):
             for match in _ROUGHLY.finditer(view.text, window_start, window_end):
                 number = value(match.group().split()[-1])
-                if number is not None and 0 < number <= 110:
-                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "age in a note")
+                if number is None or not 0 < number <= 110:
+                    continue
+                first, last = view.index_after(match.start()), view.index_after(match.end())
+                word_before = tokens[first - 1].lower if first > 0 else ""
+                word_after = tokens[last].lower if last < len(tokens) else ""
+                if word_before in _BEFORE_DURATION or word_after in _AFTER_DURATION:
+                    continue  # "na een jaar of twee", "een jaar of drie clean": a duration
+                if number > 12 or word_before in _IS or word_before == "van" or word_after in {"toen", "oud", "was", "werd"}:
+                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "roughly an age")
         aged: set[int] = set()
         for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
@@ -135,25 +145,26 @@ class AgeRecognizer(Recognizer):
                 continue  # "een" is an article far more often than an age
             is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een")
             raw_previous = tokens[max(0, index - 6): index]
-            previous = [_SPOKEN.get(t.lower, t.lower) for t in raw_previous if t.lower != "'"]
+            previous = [spoken.get(t.lower, t.lower) for t in raw_previous if t.lower != "'"]
             fillers = []
             while previous and (previous[-1] in _FILLERS or previous[-1] == "." and previous[-2:-1] in (["ca"], ["ong"])):
                 fillers.append(previous.pop())  # "ca. 16": spaCy splits the abbreviation's full stop off
-            following = [t.lower for t in tokens[index + 1: index + 3]]
-            kept = [t for t in raw_previous if _SPOKEN.get(t.lower, t.lower) not in _FILLERS]
+            following = [spoken.get(t.lower, t.lower) for t in tokens[index + 1: index + 3]]
+            kept = [t for t in raw_previous if spoken.get(t.lower, t.lower) not in _FILLERS]
             # "toen was ik, wacht, dertig?", "Ik ben, euh, vierenveertig": hesitations between cue and number
-            hesitant = [_SPOKEN.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
+            hesitant = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
             while hesitant and hesitant[-1] in _PAUSES:
                 hesitant.pop()
             lex = view.lexicons
             name_before = len(kept) >= 2 and kept[-2].is_word and (kept[-2].lower in persons or (
                 (kept[-2].is_cap and not kept[-2].sent_start)
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
-            ) and kept[-2].lower not in lex.frequent)  # "Jordy, 19," and "jongen, ca. 16,"
+            ) and (kept[-2].lower not in lex.frequent or len(kept) >= 3 and kept[-3].lower in lex.first_names and kept[-2].is_cap)
+            )  # "Jordy, 19," and "jongen, ca. 16,"; "Chantal Bos, 22," (a surname that is also a word)
             if not is_ordinal and not (following[:1] and following[0] in _UNITS) and (
                 following[:1] and following[0] in _BECAME  # "is hier vijf geworden", "de dag dat Noor zes werd"
                 or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS_OR_DID
-                or token.sent_start and following[:1] and following[0] in {".", "!", "jaar"} and _introduced(tokens, index)
+                or token.sent_start and following[:1] and following[0] in {".", "!", "jaar"} and _introduced(tokens, index, spoken)
             ):
                 end = _with_year(tokens, index)
                 aged.add(index)  # "Met zestien ben ik weggelopen"; "Ik ben Aylin Demir. Achtendertig."
@@ -223,8 +234,10 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
                 elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "dat ik N ben")
-                elif following[:2] == ["te", "zijn"] and not is_ordinal:
-                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "zegt N te zijn")
+                elif following[:2] in (["te", "zijn"], ["te", "worden"]) and not is_ordinal:
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "zegt N te zijn / om N te worden")
+                elif previous[-1:] == [","] and "toen" in fillers and following[:1] and following[0] in {")", ".", ";"} and not is_ordinal:
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "a note ', toen N)'")
                 continue
             if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"], ["je"]) or number < 4):
                 continue
@@ -259,7 +272,7 @@ class AgeRecognizer(Recognizer):
 
 def _with_year(tokens, index: int) -> int:
     """End of the age at ``index``, with "jaar" when it follows: "zeventien jaar"."""
-    return tokens[index + 1].end if index + 1 < len(tokens) and tokens[index + 1].lower == "jaar" else tokens[index].end
+    return tokens[index + 1].end if index + 1 < len(tokens) and tokens[index + 1].lower in ("jaar", "jaor") else tokens[index].end
 
 
 def _answer_zone(tokens, candidates: list[int]) -> set[int]:
@@ -288,8 +301,8 @@ def _answer_zone(tokens, candidates: list[int]) -> set[int]:
     return zone & set(candidates)
 
 
-def _introduced(tokens, index: int) -> bool:
+def _introduced(tokens, index: int, spoken: dict[str, str]) -> bool:
     """The sentence before says who is speaking ("Ik ben Aylin Demir.", "Ik zijn Roger.", "uit Enschede, zeg ik")."""
-    before = [t.lower for t in tokens[max(0, index - 14): index]]
+    before = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 14): index]]
     pairs = set(zip(before, before[1:]))
     return bool(pairs & {("ik", "ben"), ("ik", "heet"), ("ik", "zijn"), ("mijn", "naam"), ("zeg", "ik"), ("'k", "ben")})

@@ -42,6 +42,11 @@ _CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "lie
 _AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in _CLOSINGS) + r")\s*,?\s*\Z")
 #: "ik ben tom, ...": a self-introduction makes a lowercase first name a name.
 _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
+#: Street endings that no listed surname has ("Verlaan" is a surname: listed surnames are kept) and French street words.
+_STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
+_FRENCH_STREETS = {"rue", "avenue", "boulevard", "chaussée", "quai", "impasse", "allée"}
+#: What may stand before a speaker's name on its line: nothing, or a chat's time stamp "[21:19]".
+_LINE_OPENING = re.compile(r"\s*(?:\[[\d:.\s]+\]\s*)?\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -251,6 +256,11 @@ class NameRecognizer(Recognizer):
             chunk = chunk[:-1]
         if not chunk:
             return None
+        last = chunk[-1].lower
+        if chunk[0].lower in _FRENCH_STREETS or last.endswith(_STREET_ENDINGS) and last not in lex.surnames and (
+            len(last) >= 7 and last not in lex.first_names
+        ):
+            return None  # "Théodore Verhaegenstraat", "Chaussée de Mons": a street, for the street recognizer
         phrase = " ".join(t.lower for t in chunk)
         if phrase in lex.never and not self._kin_before(view, chunk[0]):
             return None  # "Veilig Thuis", "België", "Frans": generic on their own (but "nonkel Frans")
@@ -291,6 +301,10 @@ class NameRecognizer(Recognizer):
         field = not place and not any(w in lex.first_names for w in lowered)  # "Tel:" (a surname too), but "Jonas:"
         if len(words) == 1 and nxt == ":" and field and not (prev and prev[-1] in _ORG_PREPOSITIONS):
             return None  # a form field: "Geboortedatum:", "Rijksregisternr:" (but "de familiegroep van Similes:")
+        if nxt == ":" and at_start and lowered[0] in lex.first_names and lowered[0] not in lex.function_words and (
+            _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
+        ):
+            return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
         if place and (place_cue or not named):
             if not at_start or not (common or frequent):
                 return Finding("LOCATIE", start, end, 0.85 if not common else 0.7, self.name, "place list")

@@ -40,7 +40,9 @@ class OrganisationRecognizer(Recognizer):
             institution = token.is_cap and token.is_word and word.endswith(suffixes) and any(
                 word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
             )
-            if word in heads or acronym or institution or (token.text.islower() and word.endswith(long_heads)):
+            # a short head that is also a word needs its capitals: "MEE", "PC" (not "mee", "op mijn pc")
+            head = word in heads and not (token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase)
+            if head or acronym or institution or (token.text.islower() and word.endswith(long_heads)):
                 end_index = index
                 j = index + 1
                 while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:

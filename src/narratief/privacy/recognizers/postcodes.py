@@ -12,6 +12,12 @@ _NL = regex(r"(?<![\w.,/-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
 _JOINERS = {"aan", "op", "in", "bij", "den", "de", "der", "ter", "van"}
 
 
+def _opens_line(view: TextView, end: int) -> bool:
+    """The postcode ending at ``end`` opens its line, so the place after it counts as a sentence start."""
+    line_start = view.text.rfind("\n", 0, end) + 1
+    return view.text[line_start: end].strip().isdigit() or view.text[line_start: end].strip().startswith("B-")
+
+
 def _place_end(view: TextView, end: int) -> tuple[int, bool]:
     """End of the place name right after a postcode, and whether that place is in the place lists."""
     index = view.index_after(end)
@@ -27,7 +33,7 @@ def _place_end(view: TextView, end: int) -> tuple[int, bool]:
             break
     while words and not words[-1].is_cap:
         words.pop()
-    if not words or words[0].sent_start:
+    if not words or "\n" in view.text[end: words[0].start] or words[0].sent_start and not _opens_line(view, end):
         return end, False
     lowered = tuple(t.lower for t in words)
     known = any(w in view.lexicons.places for w in lowered) or any(

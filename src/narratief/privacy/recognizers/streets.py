@@ -37,7 +37,7 @@ _FRENCH = regex(
 )
 _FRENCH_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "chaussée", "place", "quai", "square", "allée", "impasse", "gare"})
 #: An unknown name and its house number after "aan de", "in de", "op de": "aan de Wolphaertsbocht 212C".
-_AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
+_AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}(?:-[A-Z][a-zà-ÿ]+)?\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
 
 
 class StreetRecognizer(Recognizer):
@@ -47,7 +47,8 @@ class StreetRecognizer(Recognizer):
     def find(self, view: TextView) -> Iterator[Finding]:
         if any(t.lower in _FRENCH_WORDS for t in view.tokens):
             for match in _FRENCH.finditer(view.text):
-                yield Finding("ADRES", match.start(), match.end(), 0.7, self.name, "French street name")
+                numbered = match.group()[-1:].isdigit()
+                yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.7, self.name, "French street name")
         for match in view.finditer_digits(_AFTER_ARTICLE):
             if not view.lexicons.is_common(match.group(1).split()[0].lower()):
                 yield Finding("ADRES", match.start(1), match.end(1), 0.65, self.name, "name and house number after 'aan de'")
@@ -66,16 +67,17 @@ class StreetRecognizer(Recognizer):
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
             after_colon = index > 0 and tokens[index - 1].text == ":"  # a form field: "Adres: Westzijde 150"
-            if suffix is None and token.is_word and token.is_cap and (not token.sent_start or after_colon) and not view.lexicons.is_common(word):
+            if suffix is None and token.is_word and token.is_cap and not view.lexicons.is_common(word):
                 bare = _BARE_NUMBER.match(view.text, token.end)
-                if bare and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
+                alone = bare is not None and view.text[bare.end(): bare.end() + 1] in ("\n", "")  # "Wolphaertsbocht 212B" on its own line
+                if bare and (not token.sent_start or after_colon or alone) and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
                     # an unknown name with a house number: "Wolphaertsbocht 220,"
                     yield Finding("ADRES", token.start, bare.end(1), 0.6, self.name, "unknown name with a house number")
                 continue
             if suffix is None or not token.is_word:
                 continue
-            if not token.is_cap and not number:
-                continue
+            if not token.is_cap and (not number or view.lexicons.is_common(word) and not view.lowercase):
+                continue  # "aflevering 12" is no street; in a text without capitals "kerkstraat 12" may be
             if token.is_cap and not number and (view.lexicons.is_common(word) or token.sent_start):
                 continue
             start = token.start
