@@ -86,12 +86,17 @@ def anchor_labels(texts: list[str], k: int, seed: int = 0) -> np.ndarray:
         return NMF(k, init="nndsvd", random_state=seed, max_iter=500).fit_transform(matrix).argmax(axis=1)
 
 
-def scope_accuracy(frame: pd.DataFrame, predicted: np.ndarray, min_participants: int = 3) -> float:
+def scope_accuracy(frame: pd.DataFrame, collective: list[bool], min_participants: int = 3) -> float:
+    """Balanced accuracy of each story's predicted scope against the scope of its true theme."""
     truth_people = frame.groupby("truth")["participant"].nunique()
     truth = frame["truth"].map(lambda t: truth_people[t] >= min_participants)
+    return balanced_accuracy_score(truth, collective)
+
+
+def counted_scope(frame: pd.DataFrame, predicted: np.ndarray, min_participants: int = 3) -> list[bool]:
+    """For the anchor, which has no scope of its own: collective when its cluster has enough participants."""
     pred_people = pd.Series(frame["participant"].to_numpy()).groupby(predicted).nunique()
-    pred = [p != -1 and pred_people[p] >= min_participants for p in predicted]
-    return balanced_accuracy_score(truth, pred)
+    return [p != -1 and pred_people[p] >= min_participants for p in predicted]
 
 
 def quality(names: list[str]) -> None:
@@ -101,17 +106,20 @@ def quality(names: list[str]) -> None:
         frame = anonymised(load(SETS[name]))
         k = frame["truth"].nunique()
         print(f"[{name}] stories={len(frame)} participants={frame.participant.nunique()} themes={k}")
-        rows = [("anchor NMF lemma TF-IDF k=true", anchor_labels(frame["text"].tolist(), k), 0.0)]
+        anchor = anchor_labels(frame["text"].tolist(), k)
+        rows = [("anchor NMF lemma TF-IDF k=true", anchor, counted_scope(frame, anchor), 0.0)]
         for label, n_themes in (("narratief k=true", k), ("narratief k=auto", None)):
             start = time.perf_counter()
             result = find_themes(frame, n_themes=n_themes, anonymise=False)
-            rows.append((f"{label} (k={len(result.theme_ids())})", result.assignments.to_numpy(),
-                         time.perf_counter() - start))
-        for label, predicted, seconds in rows:
+            seconds = time.perf_counter() - start
+            scopes = result.themes.set_index("theme")["scope"]
+            collective = [t != -1 and scopes[t] == "collectief" for t in result.assignments]
+            rows.append((f"{label} (k={len(result.theme_ids())})", result.assignments.to_numpy(), collective, seconds))
+        for label, predicted, collective, seconds in rows:
             print(
                 f"  {label:38s} ARI={adjusted_rand_score(frame.truth, predicted):.3f} "
                 f"NMI={normalized_mutual_info_score(frame.truth, predicted):.3f} "
-                f"scope_bacc={scope_accuracy(frame, predicted):.3f} seconds={seconds:.1f}"
+                f"scope_bacc={scope_accuracy(frame, collective):.3f} seconds={seconds:.1f}"
             )
 
 

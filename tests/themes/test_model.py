@@ -29,6 +29,10 @@ def test_finds_the_invented_themes_and_keeps_a_single_teller_theme(small_stories
     school = result.assignments[small_stories.theme_truth == "school"].iloc[0]
     assert scopes[school] == "individueel"
     assert (scopes.drop(school) == "collectief").all()
+    shares = result.themes.set_index("theme")["top_share"]
+    for theme, tellers in small_stories.groupby(result.assignments.to_numpy())["participant"]:
+        assert shares[theme] == pytest.approx(tellers.value_counts().iloc[0] / len(tellers), abs=1e-3)
+    assert shares[school] == 1.0
 
 
 def test_same_themes_whatever_the_row_order(small_stories):
@@ -121,3 +125,11 @@ def test_automatic_k_takes_a_plateau_of_low_pac_not_an_isolated_dip(monkeypatch)
     chosen, scores = model._choose_k(np.zeros((36, 4)))  # 36 stories: candidates 3..10
     assert scores == pac
     assert chosen == 6  # 3 is within 1.5x the lowest PAC, but 4 is not: a dip
+
+
+def test_theme_scope_counts_different_tellers():
+    from narratief.themes.model import theme_scope
+
+    assert theme_scope(["Ans", "Ans", "Ans", "Bo", "Cas"]) == "collectief"
+    assert theme_scope(["Ans", "Ans", "Bo"]) == "individueel"
+    assert theme_scope(["Ans", "Bo", "Cas", "Dirk"], min_participants=5) == "individueel"

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -346,9 +346,6 @@ def _ordered_clusters(labels: np.ndarray) -> list[int]:
     return [int(i) for _, _, i in sorted(zip(-counts, first, ids))]
 
 
-def participants_per_theme(labels: Iterable[int], people: Iterable[str]) -> dict[int, int]:
-    """How many different participants each theme holds."""
-    seen: dict[int, set[str]] = {}
-    for label, person in zip(labels, people):
-        seen.setdefault(int(label), set()).add(person)
-    return {label: len(who) for label, who in seen.items()}
+def theme_scope(tellers: Sequence[str], min_participants: int = 3) -> str:
+    """``collectief`` when at least ``min_participants`` different participants tell the theme's stories."""
+    return COLLECTIVE if len(set(tellers)) >= min_participants else INDIVIDUAL

@@ -9,6 +9,7 @@ recognised by its stories: Jaccard overlap ≥ 0.5).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,11 +23,12 @@ from sklearn.preprocessing import normalize
 from narratief.errors import InvalidThemeEdit, StoryNotInThemes, ThemeNotFound
 from narratief.nlp.sentences import keyword_hits, sentence_spans
 from narratief.nlp.terms import PLACEHOLDER
-from narratief.themes.model import COLLECTIVE, INDIVIDUAL, NO_THEME
+from narratief.themes.model import NO_THEME, theme_scope
 
 MACHINE, HUMAN = "machine", "mens"
 THEME_COLUMNS = [
-    "theme", "label", "keywords", "n_stories", "n_participants", "scope", "origin", "code", "story_ids", "quotes",
+    "theme", "label", "keywords", "n_stories", "n_participants", "top_share", "scope", "origin", "code", "story_ids",
+    "quotes",
 ]
 #: Two themes are the same theme when their stories overlap at least this much (Jaccard).
 SAME_THEME = 0.5
@@ -313,7 +315,8 @@ class ThemeResult:
         rows = []
         for theme in themes:
             rows_of = np.flatnonzero(self._labels == theme)
-            people = {self._participants[r] for r in rows_of}
+            tellers = [self._participants[r] for r in rows_of]
+            people = set(tellers)
             words = keywords.get(theme, [])
             meta = self._meta[theme]
             label = meta["label"] or (", ".join(words[:3]) if words else f"thema {theme}")
@@ -325,7 +328,8 @@ class ThemeResult:
                     "keywords": words,
                     "n_stories": len(rows_of),
                     "n_participants": len(people),
-                    "scope": COLLECTIVE if len(people) >= self.min_participants else INDIVIDUAL,
+                    "top_share": round(max(Counter(tellers).values()) / len(tellers), 3) if tellers else 0.0,
+                    "scope": theme_scope(tellers, self.min_participants),
                     "origin": meta["origin"],
                     "code": meta["code"],
                     "story_ids": [self._ids[r] for r in top],

@@ -201,9 +201,9 @@ class AnalysisPage(widgets.VBox):
 
     def _refresh(self) -> None:
         themes = self.result.themes
-        shown = themes[["theme", "label", "n_stories", "n_participants", "scope"]].rename(
+        shown = themes[["theme", "label", "n_stories", "n_participants", "top_share", "scope"]].rename(
             columns={"theme": "nr", "label": "thema", "n_stories": "verhalen", "n_participants": "deelnemers",
-                     "scope": "reikwijdte"})
+                     "top_share": "aandeel grootste verteller", "scope": "reikwijdte"})
         self.themes_table.value = shown.to_html(index=False, escape=True, classes="nf-themes")
         options = [(f"{row.theme}: {row.label}", int(row.theme)) for row in themes.itertuples()]
         self.pick.options = options
