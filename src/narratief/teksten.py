@@ -44,6 +44,7 @@ FOUTEN: dict[str, str] = {
     "N051": "Deze sessie is afgesloten: er kan niets meer bij.",
     "N052": "Deze schuilnaam is al in gebruik in deze sessie. Kies een andere, of geef je persoonlijke code.",
     "N053": "Vink eerst aan dat je bijdrage (zonder herkenbare details) met de groep gedeeld mag worden.",
+    "N054": "Dit is niet een van jouw bijdragen in deze sessie.",
     "N047": "Geef één woord, zonder spaties.",
     "N046": "Een QDA-project (.qdpx) bevat alleen verhalen met toestemming voor onderzoek. Kies doel 'onderzoek'.",
 }

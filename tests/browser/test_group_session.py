@@ -37,13 +37,16 @@ def test_facilitator_and_two_participants_live_then_report(browser, page, demo_s
     expect(page.locator("img.nf-qr")).to_be_visible()
     expect(page.locator(".nf-dashboard-counts")).to_contain_text("Nog geen bijdragen")
 
-    contexts = []
+    contexts, participants = [], []
     for phone, (name, text) in zip((True, False), ITEMS.items()):
         context, participant = _participant(browser, demo_server, code, name, phone=phone, link=not phone)
         contexts.append(context)
+        participants.append(participant)
         expect(participant.locator(".nf-status")).to_contain_text("Welkom")
         participant.locator(".nf-contribution-text textarea").fill(text)
         participant.locator(".nf-contribution-consent input").check()
+        if phone:
+            participant.locator(".nf-contribution-research input").check()
         participant.locator(".nf-contribution-review").click()
         expect(participant.locator(".nf-contribution-preview")).to_contain_text("psycholoog")
         participant.locator(".nf-contribution-send").click()
@@ -56,6 +59,12 @@ def test_facilitator_and_two_participants_live_then_report(browser, page, demo_s
     for text in ITEMS.values():
         expect(items).to_contain_text(text)  # without reloading the page
     expect(page.locator(".nf-widely")).to_have_count(2)
+
+    phone_participant = participants[0]  # research use given on the phone, then withdrawn there
+    expect(phone_participant.locator(".nf-own-contributions")).to_contain_text("ook voor onderzoek")
+    phone_participant.locator(".nf-own-stop-research").click()
+    expect(phone_participant.locator(".nf-status")).to_contain_text("niet meer voor onderzoek")
+    expect(phone_participant.locator(".nf-own-contributions")).not_to_contain_text("ook voor onderzoek")
 
     wrong_context, wrong = _participant(browser, demo_server, "FOUT99", "Indringer")
     contexts.append(wrong_context)

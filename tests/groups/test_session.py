@@ -82,6 +82,24 @@ def test_no_contribution_without_consent(session):
         gs.submit(a, "zonder toestemming", consent=False)
 
 
+def test_research_use_only_when_ticked_and_a_participant_can_withdraw_it_or_remove_a_contribution(session):
+    from narratief.privacy.gate import shareable_stories
+
+    store, new, a, b = session
+    kept = gs.submit(a, "Ook voor onderzoek: wachten duurde maanden.", consent=True, research=True)
+    assert set(store.granted_purposes(kept)) == {"eigen", "groep", "onderzoek"}
+    assert "onderzoek" not in store.granted_purposes(gs.own_contributions(b)["id"].iloc[0])
+    assert list(shareable_stories(store, "onderzoek")["id"]) == [kept]
+    with pytest.raises(gs.NotYourContribution):
+        gs.withdraw(b, kept, "onderzoek")  # only the teller withdraws
+    assert gs.withdraw(a, kept, "onderzoek") is False
+    assert set(store.granted_purposes(kept)) == {"eigen", "groep"}
+    assert shareable_stories(store, "onderzoek").empty
+    assert gs.withdraw(a, kept) is True
+    assert kept not in set(gs.own_contributions(a)["id"])
+    assert kept not in set(gs.group_view(b).get("id", []))
+
+
 def test_an_item_named_by_two_is_widely_experienced_and_bold_in_the_report(session):
     store, new, _, _ = session
     dashboard = gs.open_dashboard(store, new.id, new.facilitator_code)

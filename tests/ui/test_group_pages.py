@@ -41,8 +41,19 @@ def test_participant_page_needs_the_code_and_consent(tmp_path):
     page.send_button.click()
     assert "Vink eerst aan" in page.status.value
     page.consent.value = True
+    page.research.value = True
     page.send_button.click()
     assert "Verstuurd" in page.status.value and "Lotte Vermeulen" in page.mine.value
+    assert "ook voor onderzoek" in page.mine.value
+    story_id = page.own_pick.value
+    assert "onderzoek" in store.granted_purposes(story_id)
+    page.stop_research.click()
+    assert "onderzoek" not in store.granted_purposes(story_id) and "ook voor onderzoek" not in page.mine.value
+    page.remove_own.click()  # asks first
+    assert page.confirm_remove.layout.display is None and "Lotte Vermeulen" in page.mine.value
+    page.confirm_remove.yes.click()
+    assert "verwijderd" in page.status.value and "Lotte Vermeulen" not in page.mine.value
+    assert store.stories() == []
 
 
 def test_qr_link_uses_the_server_address_and_the_code_is_prefilled(tmp_path, monkeypatch):

@@ -71,6 +71,10 @@ class ConsentNeeded(NarratiefError, ValueError):
     code = "N053"
 
 
+class NotYourContribution(NarratiefError, PermissionError):
+    code = "N054"
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
@@ -168,24 +172,38 @@ def _check_open(store: StoryStore, session_id: str) -> None:
 
 
 def submit(participant: Participant, text: str, *, level: str | None = None, perspective: str | None = None,
-           kind: str | None = None, consent: bool = False) -> str:
-    """Add a contribution (stored at once, with consent ``groep``); returns its id."""
+           kind: str | None = None, consent: bool = False, research: bool = False) -> str:
+    """Add a contribution (stored at once, with consent ``groep``, and ``onderzoek`` when ``research``); returns
+    its id."""
     if not consent:
         raise ConsentNeeded("contribution without consent for the group")
     _check_open(participant.store, participant.session_id)
     story = participant.store.add_story(
         text, participant.pseudonym, session=participant.session_id, level=level, perspective=perspective, kind=kind,
-        consent=["eigen", "groep"], consent_method="groepssessie", source="sessie",
+        consent=["eigen", "groep"] + (["onderzoek"] if research else []), consent_method="groepssessie", source="sessie",
     )
     return story.id
 
 
 def own_contributions(participant: Participant) -> pd.DataFrame:
-    """The participant's own contributions (their own text)."""
+    """The participant's own contributions (their own text), with whether research may use them."""
     rows = participant.store.connection.execute(
         "SELECT id, level, perspective, kind, text FROM stories WHERE session = ? AND participant = ? "
         "ORDER BY created_at, id", (participant.session_id, participant.pseudonym)).fetchall()
-    return pd.DataFrame(rows, columns=["id", "level", "perspective", "kind", "text"])
+    frame = pd.DataFrame(rows, columns=["id", "level", "perspective", "kind", "text"])
+    frame["research"] = [("onderzoek" in participant.store.granted_purposes(i)) for i in frame["id"]]
+    return frame
+
+
+def withdraw(participant: Participant, story_id: str, purpose: str | None = None) -> bool:
+    """Withdraw consent for one ``purpose`` of one's own contribution, or for all (``None``: the contribution is
+    erased with everything derived from it). Returns ``True`` when it was erased."""
+    if story_id not in set(own_contributions(participant)["id"]):
+        raise NotYourContribution("not a contribution of this participant in this session")
+    if purpose is None:
+        participant.store.erase(story_id)
+        return True
+    return participant.store.withdraw_consent(story_id, purpose, method="groepssessie")
 
 
 def _items(store: StoryStore, session_id: str) -> pd.DataFrame:

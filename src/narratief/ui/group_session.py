@@ -20,6 +20,7 @@ from narratief.errors import NarratiefError
 from narratief.groups import session as gs
 from narratief.store import StoryStore
 from narratief.ui.status import say, status_line
+from narratief.ui.story_browser import ConfirmBox
 
 REFRESH_SECONDS = 1.5
 PHONE = widgets.Layout(width="100%", max_width="40rem")
@@ -267,6 +268,9 @@ class ParticipantPage(widgets.VBox):
         self.consent = widgets.Checkbox(value=False, indent=False,
                                         description="Mijn bijdrage mag, zonder herkenbare details, met de groep gedeeld worden")
         self.consent.add_class("nf-contribution-consent")
+        self.research = widgets.Checkbox(value=False, indent=False,
+                                         description="Ook voor onderzoek, zonder herkenbare details (mag je altijd intrekken)")
+        self.research.add_class("nf-contribution-research")
         self.review_button = widgets.Button(description="Bekijk wat de groep leest")
         self.review_button.add_class("nf-contribution-review")
         self.review_button.on_click(self._review)
@@ -277,13 +281,25 @@ class ParticipantPage(widgets.VBox):
         self.send_button.on_click(self._send_contribution)
         self.mine = widgets.HTML()
         self.mine.add_class("nf-own-contributions")
+        self.own_pick = widgets.Dropdown(description="Bijdrage", layout=PHONE)
+        self.own_pick.add_class("nf-own-pick")
+        self.stop_research = widgets.Button(description="Niet meer voor onderzoek")
+        self.stop_research.add_class("nf-own-stop-research")
+        self.stop_research.on_click(lambda _b: self._withdraw("onderzoek"))
+        self.remove_own = widgets.Button(description="Verwijder mijn bijdrage", button_style="danger")
+        self.remove_own.add_class("nf-own-remove")
+        self.remove_own.on_click(lambda _b: self.confirm_remove.ask("Je bijdrage en alles wat ervan afgeleid is, wordt gewist. Zeker?"))
+        self.confirm_remove = ConfirmBox("nf-confirm-remove-own")
+        self.confirm_remove.yes.on_click(lambda _b: self._withdraw(None))
+        self.confirm_remove.no.on_click(lambda _b: self.confirm_remove.hide())
         self.group = widgets.HTML()
         self.group.add_class("nf-group-themes")
         refresh = widgets.Button(description="Ververs")
         refresh.on_click(lambda _b: self._show())
-        self.form = widgets.VBox([self.level, self.perspective, self.kind, self.text, self.consent,
+        self.form = widgets.VBox([self.level, self.perspective, self.kind, self.text, self.consent, self.research,
                                   widgets.HBox([self.review_button, self.send_button]), self.review,
                                   widgets.HTML("<h3>Mijn bijdragen</h3>"), self.mine,
+                                  widgets.HBox([self.own_pick, self.stop_research, self.remove_own]), self.confirm_remove,
                                   widgets.HTML("<h3>Wat de groep deelt</h3>"), self.group, refresh])
         self.form.layout.display = "none"
         super().__init__([widgets.HTML("<h2>Doe mee aan de groepssessie</h2>"), self.code, self.pseudonym,
@@ -323,7 +339,7 @@ class ParticipantPage(widgets.VBox):
             return
         try:
             gs.submit(self.participant, self.text.value, level=self.level.value, perspective=self.perspective.value,
-                      kind=self.kind.value, consent=self.consent.value)
+                      kind=self.kind.value, consent=self.consent.value, research=self.research.value)
         except NarratiefError as err:
             say(self.status, err.message, error=True)
             return
@@ -332,12 +348,30 @@ class ParticipantPage(widgets.VBox):
         say(self.status, "Verstuurd. Dank je!")
         self._show()
 
+    def _withdraw(self, purpose: str | None) -> None:
+        """Withdraw research use of the chosen own contribution, or remove it (``purpose=None``)."""
+        if self.participant is None or self.own_pick.value is None:
+            return
+        self.confirm_remove.hide()
+        try:
+            erased = gs.withdraw(self.participant, self.own_pick.value, purpose)
+        except NarratiefError as err:
+            say(self.status, err.message, error=True)
+            return
+        say(self.status, "Je bijdrage is verwijderd." if erased else "Je bijdrage wordt niet meer voor onderzoek gebruikt.")
+        self._show()
+
     def _show(self) -> None:
         if self.participant is None:
             return
         mine = gs.own_contributions(self.participant)
-        self.mine.value = "<ul>" + "".join(
-            f"<li>[{html.escape(str(r.level or '-'))}, {html.escape(str(r.kind or '-'))}] {html.escape(r.text)}</li>"
-            for r in mine.itertuples()) + "</ul>"
+        self.mine.value = "<ol>" + "".join(
+            f"<li>[{html.escape(str(r.level or '-'))}, {html.escape(str(r.kind or '-'))}"
+            f"{', ook voor onderzoek' if r.research else ''}] {html.escape(r.text)}</li>"
+            for r in mine.itertuples()) + "</ol>"
+        chosen = self.own_pick.value
+        self.own_pick.options = [(f"{n}. {r.text[:30]}", r.id) for n, r in enumerate(mine.itertuples(), start=1)]
+        ids = list(mine["id"])
+        self.own_pick.value = chosen if chosen in ids else (ids[-1] if ids else None)  # else the newest
         view = gs.group_view(self.participant)
         self.group.value = view.to_html(index=False, escape=True) if not view.empty else "<p>Nog niets.</p>"
