@@ -34,6 +34,7 @@ SETS = {
     "dev6": "dev/pii-dev-6.jsonl",
     "holdout": "dev/pii-holdout.jsonl",
     "holdout2": "dev/pii-holdout-2.jsonl",
+    "holdout3": "dev/pii-holdout-3.jsonl",
     "voorbeeld": "voorbeeld/verhalen.jsonl",
 }
 PROBE = "Mijn zus Ilse woont in Gent en belt met 0478 12 34 56."
@@ -78,7 +79,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,holdout,holdout2,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,holdout,holdout2,holdout3,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir
