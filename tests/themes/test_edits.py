@@ -64,3 +64,14 @@ def test_edits_survive_a_refit(small_stories, result):
     assert refit.assignments[refit.story_ids == moved].iloc[0] == refit.assignments[refit.story_ids == result.members(2)[-1]].iloc[0]
     assert refit.coding[refit.story_ids == moved].iloc[0] == "mens"
     assert refit.skipped_edits == []
+
+
+def test_chained_merges_and_a_split_after_a_merge_survive_a_refit(small_stories, result):
+    first = result.merge([0, 1], label="Eerst samen", editor="An")
+    everything = result.merge([first, 2], label="Alles samen", editor="An")
+    members = result.members(everything)
+    halves = [members[: len(members) // 2], members[len(members) // 2:]]
+    result.split(everything, halves, editor="An")
+    refit = find_themes(small_stories.sample(frac=1, random_state=5), n_themes=3, anonymise=False, edits=result.edits)
+    assert refit.skipped_edits == []
+    assert sorted(sorted(refit.members(t)) for t in refit.theme_ids()) == sorted(sorted(h) for h in halves)
