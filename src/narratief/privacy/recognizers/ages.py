@@ -27,7 +27,7 @@ _ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zëé]+)\b")  # th
 _BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna", "zo'n", "pas"}
 _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
-#: Words that may stand between an age cue and the number: "ik was pas 15", "toen ik amper zestien was".
+#: Clitics and abbreviations read as words ("'k" = "ik"); dialect spellings come from ``spoken_forms`` in context.yaml.
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
@@ -92,12 +92,7 @@ class AgeRecognizer(Recognizer):
         words = number_words()
         tokens = view.tokens
         spoken = {**view.lexicons.context["spoken_forms"], **_SPOKEN}
-        decades = [(t.start, t.end) for t in tokens if t.lower in _DECADE_WORDS or "tiger" in t.lower or "plusser" in t.lower
-                   or t.lower[:2].isdigit() and len(t.lower) <= 3]
-        for window_start, window_end in stretches(view.text, decades, 30):  # every match holds a decade word
-            for match in _DECADE.finditer(view.text, window_start, window_end):
-                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-                yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
+        yield from self._decades(view)
         lower = view.text.lower()
         for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
             stem = re.sub(r"(?i)-?jarige?n?$", "", match.group())
@@ -118,19 +113,7 @@ class AgeRecognizer(Recognizer):
             group = next(g for g in (1, 2, 3) if match.group(g))
             if 0 < int(match.group(group)) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
-        roughly = [(t.start, tokens[t.i + 1].end) for t in tokens[:-1] if t.lower == "jaar" and tokens[t.i + 1].lower == "of"]
-        for window_start, window_end in stretches(view.text, roughly, 20):
-            for match in _ROUGHLY.finditer(view.text, window_start, window_end):
-                number = value(match.group().split()[-1])
-                if number is None or not 0 < number <= 110:
-                    continue
-                first, last = view.index_after(match.start()), view.index_after(match.end())
-                word_before = tokens[first - 1].lower if first > 0 else ""
-                word_after = tokens[last].lower if last < len(tokens) else ""
-                if word_before in _BEFORE_DURATION or word_after in _AFTER_DURATION:
-                    continue  # "na een jaar of twee", "een jaar of drie clean": a duration
-                if number > 12 or word_before in _IS or word_before == "van" or word_after in {"toen", "oud", "was", "werd"}:
-                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "roughly an age")
+        yield from self._roughly(view)
         aged: set[int] = set()
         for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
@@ -253,6 +236,32 @@ class AgeRecognizer(Recognizer):
                 end = tokens[index + 2].end if following[1:2] == ["oud"] else tokens[index + 1].end
             aged.add(index)
             yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
+
+    def _decades(self, view: TextView) -> Iterator[Finding]:
+        """"in de veertig", "eind twintig", "dertigers", "50-plusser": searched only near a decade word."""
+        decades = [(t.start, t.end) for t in view.tokens if t.lower in _DECADE_WORDS or "tiger" in t.lower
+                   or "plusser" in t.lower or t.lower[:2].isdigit() and len(t.lower) <= 3]
+        for window_start, window_end in stretches(view.text, decades, 30):
+            for match in _DECADE.finditer(view.text, window_start, window_end):
+                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+                yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
+
+    def _roughly(self, view: TextView) -> Iterator[Finding]:
+        """"een jaar of zestien", "ik was een jaar of acht toen"; not the duration "na een jaar of twee"."""
+        tokens = view.tokens
+        roughly = [(t.start, tokens[t.i + 1].end) for t in tokens[:-1] if t.lower == "jaar" and tokens[t.i + 1].lower == "of"]
+        for window_start, window_end in stretches(view.text, roughly, 20):
+            for match in _ROUGHLY.finditer(view.text, window_start, window_end):
+                number = value(match.group().split()[-1])
+                if number is None or not 0 < number <= 110:
+                    continue
+                first, last = view.index_after(match.start()), view.index_after(match.end())
+                word_before = tokens[first - 1].lower if first > 0 else ""
+                word_after = tokens[last].lower if last < len(tokens) else ""
+                if word_before in _BEFORE_DURATION or word_after in _AFTER_DURATION:
+                    continue
+                if number > 12 or word_before in _IS or word_before == "van" or word_after in {"toen", "oud", "was", "werd"}:
+                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "roughly an age")
 
     @staticmethod
     def _cued(previous: list[str], before: dict[str, list[tuple[str, ...]]], persons: set[str], number: int = 0) -> bool:
