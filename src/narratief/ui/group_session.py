@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime
-import os
 import html
+import os
+import threading
 import io
 
 import ipywidgets as widgets
@@ -24,6 +25,26 @@ from narratief.ui.story_browser import ConfirmBox
 
 REFRESH_SECONDS = 1.5
 PHONE = widgets.Layout(width="100%", max_width="40rem")
+#: A row of buttons that wraps on a phone instead of running off the screen.
+WRAP = widgets.Layout(flex_flow="row wrap")
+
+
+def _warm_up() -> None:
+    """Load the anonymiser's lists and the theme-term pipeline, so the page answers at once after the first send
+    (measured: the first action after sending waited 5.9 s for them)."""
+    from narratief.privacy.anonymiser import anonymise
+    from narratief.themes.features import term_pipeline
+
+    anonymise("Opwarmen.")
+    term_pipeline()
+
+
+def _checkbox_with_text(text: str, css: str) -> tuple[widgets.Checkbox, widgets.HBox]:
+    """A checkbox whose whole sentence stays readable on a phone (a checkbox's own description is cut off)."""
+    box = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="2rem", min_width="2rem"))
+    box.add_class(css)
+    label = widgets.HTML(f"<span>{html.escape(text)}</span>", layout=widgets.Layout(width="auto", flex="1"))
+    return box, widgets.HBox([box, label], layout=widgets.Layout(max_width="40rem", align_items="flex-start"))
 
 
 PARTICIPANT_NOTEBOOK = "02-deelnemen.ipynb"
@@ -249,7 +270,7 @@ class ParticipantPage(widgets.VBox):
         self.pseudonym = widgets.Text(description="Schuilnaam", layout=PHONE)
         self.pseudonym.add_class("nf-join-pseudonym")
         self.personal = widgets.Text(description="Persoonlijke code", placeholder="alleen als je terugkomt",
-                                     layout=PHONE)
+                                     layout=PHONE, style={"description_width": "initial"})
         self.join_button = widgets.Button(description="Doe mee", button_style="primary")
         self.join_button.add_class("nf-join")
         self.join_button.on_click(self._join)
@@ -265,13 +286,12 @@ class ParticipantPage(widgets.VBox):
         self.text = widgets.Textarea(placeholder="Je casus, drempel of hefboom", layout=widgets.Layout(
             width="100%", max_width="40rem", height="100px"))
         self.text.add_class("nf-contribution-text")
-        self.consent = widgets.Checkbox(value=False, indent=False,
-                                        description="Mijn bijdrage mag, zonder herkenbare details, met de groep gedeeld worden")
-        self.consent.add_class("nf-contribution-consent")
-        self.research = widgets.Checkbox(value=False, indent=False,
-                                         description="Ook voor onderzoek, zonder herkenbare details (mag je altijd intrekken)")
-        self.research.add_class("nf-contribution-research")
-        self.review_button = widgets.Button(description="Bekijk wat de groep leest")
+        self.consent, consent_row = _checkbox_with_text(
+            "Mijn bijdrage mag, zonder herkenbare details, met de groep gedeeld worden.", "nf-contribution-consent")
+        self.research, research_row = _checkbox_with_text(
+            "Ook voor onderzoek, zonder herkenbare details. Dat mag je hieronder altijd weer intrekken.",
+            "nf-contribution-research")
+        self.review_button = widgets.Button(description="Bekijk wat de groep leest", layout=widgets.Layout(width="auto"))
         self.review_button.add_class("nf-contribution-review")
         self.review_button.on_click(self._review)
         self.review = widgets.HTML()
@@ -283,10 +303,11 @@ class ParticipantPage(widgets.VBox):
         self.mine.add_class("nf-own-contributions")
         self.own_pick = widgets.Dropdown(description="Bijdrage", layout=PHONE)
         self.own_pick.add_class("nf-own-pick")
-        self.stop_research = widgets.Button(description="Niet meer voor onderzoek")
+        self.stop_research = widgets.Button(description="Niet meer voor onderzoek", layout=widgets.Layout(width="auto"))
         self.stop_research.add_class("nf-own-stop-research")
         self.stop_research.on_click(lambda _b: self._withdraw("onderzoek"))
-        self.remove_own = widgets.Button(description="Verwijder mijn bijdrage", button_style="danger")
+        self.remove_own = widgets.Button(description="Verwijder mijn bijdrage", button_style="danger",
+                                         layout=widgets.Layout(width="auto"))
         self.remove_own.add_class("nf-own-remove")
         self.remove_own.on_click(lambda _b: self.confirm_remove.ask("Je bijdrage en alles wat ervan afgeleid is, wordt gewist. Zeker?"))
         self.confirm_remove = ConfirmBox("nf-confirm-remove-own")
@@ -296,10 +317,10 @@ class ParticipantPage(widgets.VBox):
         self.group.add_class("nf-group-themes")
         refresh = widgets.Button(description="Ververs")
         refresh.on_click(lambda _b: self._show())
-        self.form = widgets.VBox([self.level, self.perspective, self.kind, self.text, self.consent, self.research,
-                                  widgets.HBox([self.review_button, self.send_button]), self.review,
-                                  widgets.HTML("<h3>Mijn bijdragen</h3>"), self.mine,
-                                  widgets.HBox([self.own_pick, self.stop_research, self.remove_own]), self.confirm_remove,
+        self.form = widgets.VBox([self.level, self.perspective, self.kind, self.text, consent_row, research_row,
+                                  widgets.HBox([self.review_button, self.send_button], layout=WRAP), self.review,
+                                  widgets.HTML("<h3>Mijn bijdragen</h3>"), self.mine, self.own_pick,
+                                  widgets.HBox([self.stop_research, self.remove_own], layout=WRAP), self.confirm_remove,
                                   widgets.HTML("<h3>Wat de groep deelt</h3>"), self.group, refresh])
         self.form.layout.display = "none"
         super().__init__([widgets.HTML("<h2>Doe mee aan de groepssessie</h2>"), self.code, self.pseudonym,
@@ -318,6 +339,7 @@ class ParticipantPage(widgets.VBox):
         say(self.status, f"Welkom. Je persoonlijke code is {self.participant.personal_code}: noteer die als je "
                           "later wil terugkomen.")
         self._show()
+        threading.Thread(target=_warm_up, daemon=True).start()  # while the participant writes
 
     def _review(self, _=None) -> None:
         from narratief.privacy.anonymiser import anonymise
@@ -350,9 +372,12 @@ class ParticipantPage(widgets.VBox):
 
     def _withdraw(self, purpose: str | None) -> None:
         """Withdraw research use of the chosen own contribution, or remove it (``purpose=None``)."""
-        if self.participant is None or self.own_pick.value is None:
-            return
         self.confirm_remove.hide()
+        if self.participant is None:
+            return
+        if self.own_pick.value is None:
+            say(self.status, "Kies eerst een van je bijdragen.", error=True)
+            return
         try:
             erased = gs.withdraw(self.participant, self.own_pick.value, purpose)
         except NarratiefError as err:
@@ -370,8 +395,9 @@ class ParticipantPage(widgets.VBox):
             f"{', ook voor onderzoek' if r.research else ''}] {html.escape(r.text)}</li>"
             for r in mine.itertuples()) + "</ol>"
         chosen = self.own_pick.value
-        self.own_pick.options = [(f"{n}. {r.text[:30]}", r.id) for n, r in enumerate(mine.itertuples(), start=1)]
         ids = list(mine["id"])
-        self.own_pick.value = chosen if chosen in ids else (ids[-1] if ids else None)  # else the newest
+        with self.own_pick.hold_sync():  # options and choice in one message: the page cannot reset the choice
+            self.own_pick.options = [(f"{n}. {r.text[:30]}", r.id) for n, r in enumerate(mine.itertuples(), start=1)]
+            self.own_pick.value = chosen if chosen in ids else (ids[-1] if ids else None)  # else the newest
         view = gs.group_view(self.participant)
         self.group.value = view.to_html(index=False, escape=True) if not view.empty else "<p>Nog niets.</p>"
