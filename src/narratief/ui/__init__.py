@@ -7,11 +7,12 @@ from typing import Any
 
 def start_app(name: str = "start", *, store: Any = None) -> None:
     """Build the app ``name`` on ``store`` (default: the store of ``$NARRATIEF_DB``) and display it."""
+    import ipywidgets as widgets
     from IPython.display import display
 
-    from narratief.ui.apps import build_app
+    from narratief.ui.apps import APP_STYLE, build_app
 
-    display(build_app(name, store=store))
+    display(widgets.HTML(APP_STYLE), build_app(name, store=store))
 
 
 def build_app(name: str = "start", *, store: Any = None):

@@ -46,7 +46,18 @@ APPS: dict[str, Callable[[StoryStore], widgets.Widget]] = {
 }
 
 
+#: Page-wide style: buttons as wide as their label (ipywidgets cuts labels off at a fixed width), long check-box
+#: labels and rows of widgets wrap on a narrow screen (a phone in a group session).
+APP_STYLE = """<style>
+.nf-app .widget-button { width: auto; min-width: 8rem; padding: 0 1em; }
+.nf-app .widget-checkbox, .nf-app .widget-checkbox label { height: auto; white-space: normal; overflow: visible; }
+.nf-app .widget-hbox { flex-wrap: wrap; }
+</style>"""
+
+
 def build_app(name: str, *, store: Any = None) -> widgets.Widget:
     if name not in APPS:
         raise ValueError(f"unknown app {name!r}; known: {sorted(APPS)}")
-    return APPS[name](store if store is not None else StoryStore())
+    app = APPS[name](store if store is not None else StoryStore())
+    app.add_class("nf-app")
+    return app

@@ -96,7 +96,7 @@ class FacilitatorPage(widgets.VBox):
         self.create_button = widgets.Button(description="Maak sessie", button_style="primary")
         self.create_button.add_class("nf-create-session")
         self.create_button.on_click(self._create)
-        self.facilitator_code = widgets.Text(description="Code begeleider")
+        self.facilitator_code = widgets.Text(description="Code begeleider", style={"description_width": "initial"})
         self.facilitator_code.add_class("nf-facilitator-code-input")
         self.open_button = widgets.Button(description="Open dashboard")
         self.open_button.add_class("nf-open-dashboard")

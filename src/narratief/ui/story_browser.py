@@ -26,7 +26,7 @@ T = teksten.UI
 def _dropdown(all_label: str, values: list[tuple[str, str]], css: str, description: str) -> widgets.Dropdown:
     dropdown = widgets.Dropdown(
         options=[(all_label, "")] + values, value="", description=description,
-        style={"description_width": "initial"}, layout=widgets.Layout(width="auto"),
+        style={"description_width": "initial"}, layout=widgets.Layout(width="auto", max_width="100%"),
     )
     dropdown.add_class(css)
     return dropdown
