@@ -38,6 +38,7 @@ SETS = {
     "holdout": ROOT / "data/dev/themes-holdout.jsonl",
     "voorbeeld": ROOT / "data/voorbeeld/verhalen.jsonl",
     "dev2": ROOT / "data/dev/themes-dev-2.jsonl",
+    "dev3": ROOT / "data/dev/themes-dev-3.jsonl",
     "holdout3": ROOT / "data/dev/themes-holdout-3.jsonl",  # never read while tuning: only scored
 }
 
@@ -188,7 +189,7 @@ def bertopic_side_by_side(n: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,dev2,holdout,holdout3,voorbeeld")
+    parser.add_argument("--sets", default="dev,dev2,dev3,holdout,holdout3,voorbeeld")
     parser.add_argument("--sizes", default="")
     parser.add_argument("--bertopic", type=int, default=0, metavar="N", help="BERTopic beside narratief on N stories")
     parser.add_argument("--one-size", type=int, default=0, help=argparse.SUPPRESS)

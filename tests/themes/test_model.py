@@ -133,3 +133,20 @@ def test_theme_scope_counts_different_tellers():
     assert theme_scope(["Ans", "Ans", "Ans", "Bo", "Cas"]) == "collectief"
     assert theme_scope(["Ans", "Ans", "Bo"]) == "individueel"
     assert theme_scope(["Ans", "Bo", "Cas", "Dirk"], min_participants=5) == "individueel"
+
+
+def test_keywords_show_a_compound_instead_of_its_parts():
+    from narratief.themes.result import _whole_words
+
+    assert _whole_words(["wacht", "lijst", "wachtlijst", "aanmelding", "melding", "brief"], 8) == [
+        "wachtlijst", "aanmelding", "brief"]
+    assert _whole_words(["lot", "lotgenoot", "genoot", "advies"], 2) == ["lotgenoot", "advies"]
+    assert _whole_words(["recht", "rechter"], 8) == ["recht", "rechter"]  # "er" is no word: not a compound
+
+
+def test_no_keyword_of_a_theme_is_a_part_of_another(dev_stories):
+    from narratief.themes.result import _part_of
+
+    result = find_themes(dev_stories, n_themes=8, anonymise=False)
+    for words in result.themes["keywords"]:
+        assert not [(a, b) for a in words for b in words if _part_of(a, b)], words

@@ -374,16 +374,16 @@ class ThemeResult:
         out = {}
         for j, theme in enumerate(themes):
             order = np.argsort(-scores[j], kind="stable")
-            words: list[str] = []
+            pool: list[str] = []
             for i in order:
-                if scores[j, i] <= 0 or len(words) >= n:
+                if scores[j, i] <= 0 or len(pool) >= 3 * n:
                     break
                 if names[i].startswith("#"):  # concept terms of the domain vocabulary are not shown as words
                     continue
                 word = self._display(names[i]) if self._display else names[i]
-                if word not in words:
-                    words.append(word)
-            out[theme] = words
+                if word not in pool:
+                    pool.append(word)
+            out[theme] = _whole_words(pool, n)
         return out
 
     def _representative(self, theme: int, rows: np.ndarray, n: int = 3) -> list[int]:
@@ -409,3 +409,23 @@ class ThemeResult:
             best = max(sentences, key=score)
             quotes.append(best if len(best) <= limit else best[: limit - 1].rstrip() + "…")
         return quotes
+
+
+def _whole_words(pool: list[str], n: int) -> list[str]:
+    """The first ``n`` keywords of ``pool`` (best first), a compound in place of its parts: "wachtlijst", not
+    "wacht, lijst, wachtlijst"; "lotgenoot", not "lot, lotgenoot, genoot"."""
+    chosen: list[str] = []
+    for word in pool:
+        whole = next((c for c in pool if _part_of(word, c)), word)
+        if any(whole == c or _part_of(whole, c) for c in chosen):
+            continue
+        chosen = [c for c in chosen if not _part_of(c, whole)]
+        chosen.append(whole)
+        if len(chosen) >= n:
+            break
+    return chosen
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """``part`` begins or ends the compound ``whole``, and so does a rest of three letters or more."""
+    return len(part) >= 3 and len(whole) - len(part) >= 3 and (whole.startswith(part) or whole.endswith(part))
