@@ -26,7 +26,7 @@ def test_notebook_runs_headless(path: Path, tmp_path, monkeypatch):
     client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
     client.execute()
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [(o.ename, o.evalue) for o in outputs if o.output_type == "error"]
     widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widget_views) == 1  # the app, displayed once
 

@@ -12,7 +12,7 @@ def start_app(name: str = "start", *, store: Any = None) -> None:
 
     from narratief.ui.apps import APP_STYLE, build_app
 
-    display(widgets.HTML(APP_STYLE), build_app(name, store=store))
+    display(widgets.VBox([widgets.HTML(APP_STYLE), build_app(name, store=store)]))  # one view: the page style and the app
 
 
 def build_app(name: str = "start", *, store: Any = None):
