@@ -22,17 +22,10 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from narratief.spoken import SPOKEN_FORMS
+
 #: Placeholders and masks written by the anonymiser; removed before tokenising.
 PLACEHOLDER = re.compile(r"\[[A-ZÀ-Ý]+(?:-[0-9A-Z]+)?\]|\*{2,}")
-
-#: Spoken Flemish / chat forms → standard form (function words only; content words are left alone).
-SPOKEN_FORMS = {
-    "ge": "je", "gij": "jij", "gijle": "jullie", "da": "dat", "nie": "niet", "ni": "niet", "'k": "ik", "k": "ik",
-    "ne": "een", "nen": "een", "'n": "een", "'t": "het", "t": "het", "mijne": "mijn", "uwe": "jouw", "zijne": "zijn",
-    "ier": "hier", "ff": "even", "efkes": "even", "eens": "eens", "wa": "wat", "iets": "iets", "ook": "ook",
-    "kheb": "ik", "kzat": "ik", "kwas": "ik", "kweet": "ik", "zo'n": "zo", "allee": "allee", "amai": "amai",
-    "awel": "awel", "ja": "ja", "nee": "nee", "neen": "nee", "echt": "echt", "gewoon": "gewoon",
-}
 
 #: Words that carry no theme in a story: Dutch stop words, the spoken forms above and a few narrative fillers.
 STOP_TERMS = frozenset(STOP_WORDS) | frozenset(SPOKEN_FORMS) | frozenset(SPOKEN_FORMS.values()) | {

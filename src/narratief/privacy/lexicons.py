@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from narratief.spoken import SPOKEN_FORMS
+
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 3
@@ -102,8 +104,8 @@ def _versions() -> str:
             parts.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{name}=-")
-    for name in ("context.yaml", "lexicons.py"):  # the build recipe is part of the key
-        source = resources.files("narratief.privacy").joinpath(name).read_bytes()
+    for package, name in (("narratief.privacy", "context.yaml"), ("narratief.privacy", "lexicons.py"), ("narratief", "spoken.py")):
+        source = resources.files(package).joinpath(name).read_bytes()  # the build recipe is part of the key
         parts.append(f"{name}={hashlib.sha256(source).hexdigest()[:12]}")
     return ";".join(parts)
 
@@ -213,7 +215,7 @@ def build_lexicons() -> Lexicons:
     vocabulary = _spacy_vocabulary()
     vocabulary |= {w.lower() for w in _deduce_list("whitelist", "lst_stop_word") + _deduce_list("whitelist", "lst_common_word")}
     common, frequent = _frequent_words(first | surnames | set(places))
-    vocabulary |= common | set(context["spoken_forms"])  # "mie", "noe", "gene": ordinary words, spoken
+    vocabulary |= common | set(SPOKEN_FORMS)  # "mie", "noe", "gene": ordinary words, spoken
 
     never_words = {name.lower() for name in dutch.territories.values()} | set(context["generic"])
     street_endings = tuple(context["street_suffixes"])

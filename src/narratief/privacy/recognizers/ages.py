@@ -9,6 +9,7 @@ from functools import lru_cache
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
 from narratief.privacy.recognizers.numbers import french_words, number_words, value
+from narratief.spoken import SPOKEN_FORMS
 
 _DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _DECADE_WORDS = frozenset(_DECADES.split("|"))
@@ -27,7 +28,7 @@ _ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zëé]+)\b")  # th
 _BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna", "zo'n", "pas"}
 _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
-#: Clitics and abbreviations read as words ("'k" = "ik"); dialect spellings come from ``spoken_forms`` in context.yaml.
+#: Clitics and abbreviations read as words ("'k" = "ik"); spoken and dialect spellings come from ``narratief.spoken``.
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
@@ -65,6 +66,11 @@ _BRACKET = regex(
 )
 
 
+@lru_cache(maxsize=1)
+def _spoken() -> dict[str, str]:
+    return {**SPOKEN_FORMS, **_SPOKEN}
+
+
 @lru_cache(maxsize=4)
 def _cue_tuples(cues: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     """Age cues as word tuples, by their last word (the word just before the number)."""
@@ -91,7 +97,7 @@ class AgeRecognizer(Recognizer):
         persons = view.lexicons.word_set("age_cues", "persons")
         words = number_words()
         tokens = view.tokens
-        spoken = {**view.lexicons.context["spoken_forms"], **_SPOKEN}
+        spoken = _spoken()
         yield from self._decades(view)
         lower = view.text.lower()
         for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
