@@ -11,9 +11,9 @@ import asyncio
 import base64
 import datetime
 import html
+import io
 import os
 import threading
-import io
 
 import ipywidgets as widgets
 
