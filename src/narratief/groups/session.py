@@ -198,7 +198,10 @@ def own_contributions(participant: Participant) -> pd.DataFrame:
 def withdraw(participant: Participant, story_id: str, purpose: str | None = None) -> bool:
     """Withdraw consent for one ``purpose`` of one's own contribution, or for all (``None``: the contribution is
     erased with everything derived from it). Returns ``True`` when it was erased."""
-    if story_id not in set(own_contributions(participant)["id"]):
+    own = participant.store.connection.execute(
+        "SELECT 1 FROM stories WHERE id = ? AND session = ? AND participant = ?",
+        (story_id, participant.session_id, participant.pseudonym)).fetchone()
+    if own is None:
         raise NotYourContribution("not a contribution of this participant in this session")
     if purpose is None:
         participant.store.erase(story_id)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, SpanGroup
 from narratief.nlp import extensions  # noqa: F401  (registers Doc._.has_pii)
 from narratief.privacy.analyzer import PiiAnalyzer
 from narratief.privacy.findings import Finding
-from narratief.privacy.lexicons import Lexicons, get_lexicons
+from narratief.privacy.lexicons import Lexicons
 
 _NER_LABELS = {"PER": "PERSOON", "PERSON": "PERSOON", "LOC": "LOCATIE", "GPE": "LOCATIE", "ORG": "ORGANISATIE", "DATE": "DATUM"}
 
@@ -71,7 +71,7 @@ class PiiComponent:
         deny: dict[str, str] | None = None,
     ) -> None:
         """Load the lexicons (from the user cache) and the component's default allow- and deny-lists."""
-        self.analyzer._lexicons = get_lexicons()
+        self.analyzer.lexicons  # noqa: B018  (loads them now, from the user cache)
         if allow is not None:
             self.allow = list(allow)
         if deny is not None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
+from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
 
 _DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn", "z'n", "hun", "de", "het", "een",
                 "die", "dat", "deze", "dieje", "diene", "ne", "nen", "'n", "den", "d'n", "oude", "nieuwe", "toenmalige",
@@ -42,9 +43,8 @@ _CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "lie
 _AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in _CLOSINGS) + r")\s*,?\s*\Z")
 #: "ik ben tom, ...": a self-introduction makes a lowercase first name a name.
 _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
-#: Street endings that no listed surname has ("Verlaan" is a surname: listed surnames are kept) and French street words.
+#: Street endings that leave a name to the street recognizer (listed surnames such as "Verlaan" are kept as names).
 _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
-_FRENCH_STREETS = {"rue", "avenue", "boulevard", "chaussée", "quai", "impasse", "allée"}
 #: What may stand before a speaker's name on its line: nothing, or a chat's time stamp "[21:19]".
 _LINE_OPENING = re.compile(r"\s*(?:\[[\d:.\s]+\]\s*)?\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
@@ -257,7 +257,7 @@ class NameRecognizer(Recognizer):
         if not chunk:
             return None
         last = chunk[-1].lower
-        if chunk[0].lower in _FRENCH_STREETS or last.endswith(_STREET_ENDINGS) and last not in lex.surnames and (
+        if chunk[0].lower in FRENCH_STREET_WORDS or last.endswith(_STREET_ENDINGS) and last not in lex.surnames and (
             len(last) >= 7 and last not in lex.first_names
         ):
             return None  # "Théodore Verhaegenstraat", "Chaussée de Mons": a street, for the street recognizer

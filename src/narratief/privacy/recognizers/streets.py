@@ -35,7 +35,9 @@ _FRENCH = regex(
     r"(?i:\b(?:rue|avenue|av\.|boulevard|bd\.?|chaussée|place|quai|square|allée|impasse|gare)\s+"
     r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)[A-ZÉÈ][\w'’-]+(?:\s+[A-ZÉÈ][\w'’-]+)?(?:\s+\d{1,4}[a-zA-Z]?)?"
 )
-_FRENCH_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "chaussée", "place", "quai", "square", "allée", "impasse", "gare"})
+#: The words that open a French street name (the names recognizer leaves such names to this one).
+FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "chaussée", "place", "quai", "square", "allée",
+                                 "impasse", "gare"})
 #: An unknown name and its house number after "aan de", "in de", "op de": "aan de Wolphaertsbocht 212C".
 _AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}(?:-[A-Z][a-zà-ÿ]+)?\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
 
@@ -45,7 +47,7 @@ class StreetRecognizer(Recognizer):
     labels = ("ADRES",)
 
     def find(self, view: TextView) -> Iterator[Finding]:
-        if any(t.lower in _FRENCH_WORDS for t in view.tokens):
+        if any(t.lower in FRENCH_STREET_WORDS for t in view.tokens):
             for match in _FRENCH.finditer(view.text):
                 numbered = match.group()[-1:].isdigit()
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.7, self.name, "French street name")
