@@ -57,6 +57,9 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
             end = finding.end
     resolved = []
     for group in groups:
+        if len(group) == 1:
+            resolved.append(group[0])
+            continue
         best = min(group, key=lambda f: (-round(f.score, 1), -(f.end - f.start), -_SPECIFICITY.get(f.label, 0)))
         resolved.append(best.moved(min(f.start for f in group), max(f.end for f in group)))
     return resolved

@@ -100,7 +100,8 @@ class DateRecognizer(Recognizer):
                 yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)
         lower = view.text.lower()
         in_words, year_in_words, decade_in_words = _spelled(months)
-        month_spans = [(t.start, t.end) for t in view.tokens if t.lower in lex.month_words]
+        month_words = lex.month_words
+        month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
             (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
