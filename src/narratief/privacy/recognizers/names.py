@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
+from narratief.privacy.lexicons import Lexicons
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
 
@@ -57,8 +58,11 @@ class NameRecognizer(Recognizer):
     name = "names"
     labels = ("PERSOON", "LOCATIE", "ORGANISATIE")
 
-    def find(self, view: TextView) -> Iterator[Finding]:
-        lex = view.lexicons
+    def __init__(self) -> None:
+        self._cues_of: Lexicons | None = None
+
+    def _read_cues(self, lex: Lexicons) -> None:
+        """The cue word sets of ``lex``, read once per lexicons (not per story)."""
         self._kin = lex.word_set("person_cues", "kin")
         self._titles = lex.word_set("person_cues", "titles")
         self._person_cues = self._kin | self._titles | lex.word_set("person_cues", "roles") | lex.word_set("person_cues", "naming")
@@ -66,7 +70,13 @@ class NameRecognizer(Recognizer):
         self._speech = lex.word_set("person_cues", "speech_verbs")
         self._strong = lex.word_set("person_cues", "strong_speech")
         self._place_cues = lex.word_set("place_cues")
-        self._lowercase = view.lowercase
+        self._cues_of = lex
+
+    def find(self, view: TextView) -> Iterator[Finding]:
+        lex = view.lexicons
+        if lex is not self._cues_of:
+            self._read_cues(lex)
+        lowercase = view.lowercase
         tokens = view.tokens
         # a lowercase word can only be judged a detail when it is listed, or when the whole text is lowercase
         listed = lex.places.__contains__, lex.first_names.__contains__, lex.surnames.__contains__
@@ -75,7 +85,7 @@ class NameRecognizer(Recognizer):
             token = tokens[i]
             chunk = self._chunk(tokens, i, lex) if token.is_cap else None
             if not chunk:
-                if token.is_word and (self._lowercase or listed[0](token.lower) or listed[1](token.lower) or listed[2](token.lower)) and token.text.islower():
+                if token.is_word and (lowercase or listed[0](token.lower) or listed[1](token.lower) or listed[2](token.lower)) and token.text.islower():
                     finding = self._judge_lowercase(view, token)
                     if finding is not None:
                         yield finding
@@ -186,7 +196,7 @@ class NameRecognizer(Recognizer):
                 return Finding("PERSOON", title, token.end, 0.7, self.name, "lowercase surname after a title")
         prev = view.before(token, 2)
         place_cue = bool(prev) and (prev[-1].lower in self._place_cues or prev[-1].lower in ("van", "uit"))
-        if word in lex.places and place_cue and (word not in lex.vocabulary or self._lowercase) and not (
+        if word in lex.places and place_cue and (word not in lex.vocabulary or view.lowercase) and not (
             word in lex.frequent and word in lex.vocabulary
         ):
             return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
@@ -200,7 +210,7 @@ class NameRecognizer(Recognizer):
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
-        if word in lex.first_names and (cued or self._lowercase or word not in lex.vocabulary and word not in lex.places):
+        if word in lex.first_names and (cued or view.lowercase or word not in lex.vocabulary and word not in lex.places):
             end = token.end
             # "bram de smet": a surname after joiners
             j = token.i + 1
@@ -209,7 +219,7 @@ class NameRecognizer(Recognizer):
             if j < len(view.tokens) and j > token.i + 1 and view.tokens[j].lower in lex.surnames and view.tokens[j].text.islower():
                 end = view.tokens[j].end
             return Finding("PERSOON", token.start, end, 0.75 if cued else 0.5, self.name, "lowercase first name")
-        if self._lowercase:
+        if view.lowercase:
             if word in lex.places and word not in lex.vocabulary:
                 return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place in a lowercase text")
             unknown = word not in lex.vocabulary and not lex.is_compound(word)
