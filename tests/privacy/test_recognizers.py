@@ -267,6 +267,8 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Ik woon op de Waterloosesteenweg / Chaussée de Waterloo 341 in Ukkel.", "Waterloosesteenweg / Chaussée de Waterloo 341"),
         ("ik woon nu aan de Ringbaan-West 12 in Tilburg", "Ringbaan-West 12"),
         ("Kom maar langs. Klaproosbocht 14\nIk ben de hele dag thuis.", "Klaproosbocht 14"),
+        # session 5
+        ("Ze stond voor de deur met haar zoontje, Wout, van drie.", "drie"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -315,6 +317,7 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Ik ben nu een jaar of drie clean.", "drie"),
         ("Ich had gein hoop mie, echt niet.", "mie"),
         ("Noe bin ich blij, zegt hij dan.", "Noe"),
+        ("Mijn moeder, Rita, van twee kinderen de oudste, bleef thuis.", "twee"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):

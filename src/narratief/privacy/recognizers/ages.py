@@ -191,7 +191,10 @@ class AgeRecognizer(Recognizer):
                     # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."
                     yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "name, N,")
                     continue
-                if previous[-1:] == ["van"] and name_before and kept[-2].lower not in _PARENTS:  # not "mama van twee"
+                appositive = len(kept) >= 5 and kept[-2].text == kept[-4].text == "," and kept[-3].is_cap and not kept[-3].sent_start and (
+                    kept[-5].lower in persons and kept[-5].lower not in _PARENTS
+                )  # "haar zoontje, Milan, van drie"
+                if previous[-1:] == ["van"] and (name_before and kept[-2].lower not in _PARENTS or appositive):  # not "mama van twee"
                     # "zoon Emre van 14", "mevrouw Jansen van 95"
                     end = _with_year(tokens, index)
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
