@@ -269,6 +269,21 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Kom maar langs. Klaproosbocht 14\nIk ben de hele dag thuis.", "Klaproosbocht 14"),
         # session 5
         ("Ze stond voor de deur met haar zoontje, Wout, van drie.", "drie"),
+        ("Mijn zoon Robbe (acht) woont de helft van de tijd bij mij.", "acht"),
+        ("Sociale anamnese: een dochter, Zofia (vier jaar), logeert bij oma.", "vier jaar"),
+        ("De deurwaarder stond er terwijl Devika (twaalf toen) thuis was.", "twaalf"),
+        ("Een meisje (v/16!) zei dat ik het verdiende.", "16"),
+        ("Mijn profiel: m/29, houdt van fietsen.", "29"),
+        ("Iemand van 29 die ik ken uit de chat.", "29"),
+        ("Lieve Kim,\n\nVandaag word je vijfentwintig.", "vijfentwintig"),
+        ("Ze werd geen vijfentwintig.", "vijfentwintig"),
+        ("Gij was tien, ik zeven.", "zeven"),
+        ("Ik hoorde Milan, die toen nog maar twee jaar was.", "twee jaar"),
+        ("Ik ben vijfenveertig jaar... nee, zet maar zo.", "vijfenveertig jaar"),
+        ("Emir, de jongste, is negen en zit in het vierde.", "negen"),
+        ("Patiënt: DE WITTE, Stien\nGeslacht: V", "DE WITTE, Stien"),
+        ("Betreft: Claes, Wim\nGeboortedatum: 14/03/1987", "Claes, Wim"),
+        ("Ex-man (R. de Haan) betaalt geen alimentatie.", "R. de Haan"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -318,10 +333,17 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Ich had gein hoop mie, echt niet.", "mie"),
         ("Noe bin ich blij, zegt hij dan.", "Noe"),
         ("Mijn moeder, Rita, van twee kinderen de oudste, bleef thuis.", "twee"),
+        ("We kochten appels (drie) en peren.", "drie"),
+        ("Kinderen (twee) kregen voorrang.", "twee"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):
     assert not covered(text, kept)
+
+
+def test_an_initial_and_surname_is_a_person_not_an_organisation():
+    text = "Handtekening cliënt: J. Roelofs"
+    assert [(text[f.start:f.end], f.label) for f in detect(text)] == [("J. Roelofs", "PERSOON")]
 
 
 def test_a_street_number_stays_on_the_street_line():

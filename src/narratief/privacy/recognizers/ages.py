@@ -30,7 +30,7 @@ _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "get
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Clitics and abbreviations read as words ("'k" = "ik"); spoken and dialect spellings come from ``narratief.spoken``.
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
-_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
@@ -55,14 +55,16 @@ _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "
 _AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
-             ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"]]
+             ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],
+             ["word", "je"], ["werd", "je"], ["wordt", "hij"], ["wordt", "ze"], ["wordt", "zij"]]
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
 _BRACKET = regex(
-    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?\)"
+    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
     r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
     r"|\(nu\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)"
     r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
+    r"|(?<![\w/])[mvMV]\s?/\s?(\d{2})(?![\w/])"  # a profile: "m/29", "v/16"
 )
 
 
@@ -98,6 +100,7 @@ class AgeRecognizer(Recognizer):
         words = number_words()
         tokens = view.tokens
         spoken = _spoken()
+        lex = view.lexicons
         yield from self._decades(view)
         lower = view.text.lower()
         for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
@@ -105,7 +108,7 @@ class AgeRecognizer(Recognizer):
             if stem.isdigit() or stem.lower() in words:
                 yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
         for match in view.finditer_digits(_BRACKET):
-            group = next(g for g in (1, 2, 3, 4) if match.group(g))
+            group = next(g for g in (1, 2, 3, 4, 5) if match.group(g))
             digits = re.match(r"\d+", match.group(group))
             if digits and 0 < int(digits.group()) <= 110:
                 yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
@@ -144,12 +147,15 @@ class AgeRecognizer(Recognizer):
             hesitant = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
             while hesitant and hesitant[-1] in _PAUSES:
                 hesitant.pop()
-            lex = view.lexicons
             name_before = len(kept) >= 2 and kept[-2].is_word and (kept[-2].lower in persons or (
                 (kept[-2].is_cap and not kept[-2].sent_start)
                 or kept[-2].lower in lex.first_names or kept[-2].lower in lex.surnames or kept[-2].lower in lex.places
             ) and (kept[-2].lower not in lex.frequent or len(kept) >= 3 and kept[-3].lower in lex.first_names and kept[-2].is_cap)
             )  # "Jordy, 19," and "jongen, ca. 16,"; "Chantal Bos, 22," (a surname that is also a word)
+            if not is_ordinal and _in_brackets(raw_previous, following, persons, lex):
+                aged.add(index)  # "mijn zoon Robbe (acht)", "Zofia (vier jaar)", "Devika (twaalf toen)"
+                yield Finding("LEEFTIJD", token.start, _with_year(tokens, index), 0.75, self.name, "age in words in brackets")
+                continue
             if not is_ordinal and not (following[:1] and following[0] in _UNITS) and (
                 following[:1] and following[0] in _BECAME  # "is hier vijf geworden", "de dag dat Noor zes werd"
                 or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS_OR_DID
@@ -200,11 +206,13 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
                 if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
-                    len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and previous[-2] in persons
+                    len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and (
+                        previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons)
                 ) or (previous[-1:] == ["en"] and any(0 < index - j <= 6 for j in aged)) or (
-                    previous[-2:-1] == ["en"] and previous[-1] in _SUBJECTS and any(0 < index - j <= 6 for j in aged)
+                    previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS and any(0 < index - j <= 6 for j in aged)
                 ) or (  # "zij was zeventien en ik negentien", "drie toen ik binnenging en zeven toen ..."
-                    following[:1] and following[0] in {"was", "werd", "waren"} and "toen" in previous[-4:]
+                    (following[:1] and following[0] in {"was", "werd", "waren"} or following[:2] in (["jaar", "was"], ["jaar", "werd"]))
+                    and ("toen" in previous[-4:] or "toen" in fillers)
                 ) or (  # "Toen ons Lotte drie was"; "ik wil gewoon zestien zijn."
                     following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
                     and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
@@ -238,7 +246,7 @@ class AgeRecognizer(Recognizer):
                 previous[-1:] == ["van"] and following[0] in {"maanden", "maand", "weken"}
             )):
                 continue
-            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")"}:
+            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")", "...", "…"}:
                 continue
             end = token.end
             if following[:1] == ["jaar"]:
@@ -324,3 +332,15 @@ def _introduced(tokens, index: int, spoken: dict[str, str]) -> bool:
     before = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 14): index]]
     pairs = set(zip(before, before[1:]))
     return bool(pairs & {("ik", "ben"), ("ik", "heet"), ("ik", "zijn"), ("mijn", "naam"), ("zeg", "ik"), ("'k", "ben")})
+
+
+def _in_brackets(previous, following: list[str], persons, lex) -> bool:
+    """A number word in brackets after a name or person word: "Robbe (acht)", "Zofia (vier jaar)", "(twaalf toen)"."""
+    if len(previous) < 2 or previous[-1].text != "(" or not (
+        following[:1] == [")"] or following[:2] in (["jaar", ")"], ["toen", ")"], ["nu", ")"], ["jaar", "oud"])
+    ):
+        return False
+    named = previous[-2]
+    return named.is_word and (
+        named.is_cap and (not named.sent_start or named.lower in lex.first_names) or named.lower in persons and not named.lower.endswith("en")
+    )

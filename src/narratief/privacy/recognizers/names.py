@@ -48,7 +48,7 @@ _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\
 _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
 #: What may stand before a speaker's name on its line: nothing, or a chat's time stamp "[21:19]".
 _LINE_OPENING = re.compile(r"\s*(?:\[[\d:.\s]+\]\s*)?\Z")
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}$")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
          "niet", "geen", "wel", "zo", "ja", "nee", "oké", "ok", "euh", "eh", "hè", "nou", "ge", "gij", "da", "'k"}
@@ -95,6 +95,26 @@ class NameRecognizer(Recognizer):
             finding = self._judge(view, chunk)
             if finding is not None:
                 yield self._with_quote(view, finding)
+        if ":" in view.text:
+            yield from self._surname_first(view)
+
+    def _surname_first(self, view: TextView) -> Iterator[Finding]:
+        """A form field with the surname first: "Patiënt: DE WITTE, Stien", "Betreft: Claes, Wim" (the first name
+        ends the line)."""
+        tokens, text, lex = view.tokens, view.text, view.lexicons
+        for colon in (t for t in tokens if t.text == ":"):
+            i = colon.i + 1
+            j = i
+            while j < len(tokens) and j - i < 4 and tokens[j].text[:1].isupper() and tokens[j].is_word:  # also "DE WITTE"
+                j += 1
+            if j == i or j + 1 >= len(tokens) or tokens[j].text != "," or text.find("\n", colon.end, tokens[j + 1].start) >= 0:
+                continue
+            first = tokens[j + 1]
+            after = tokens[j + 2] if j + 2 < len(tokens) else None
+            if first.is_cap and first.lower in lex.first_names and (
+                after is None or after.text == "(" or text.find("\n", first.end, after.start) >= 0
+            ):
+                yield Finding("PERSOON", tokens[i].start, first.end, 0.8, self.name, "surname, first name in a form")
 
     @staticmethod
     def _with_quote(view: TextView, finding: Finding) -> Finding:
@@ -102,7 +122,7 @@ class NameRecognizer(Recognizer):
         if finding.start > 0 and view.text[finding.start - 1] in "'’" and view.text[finding.start: finding.start + 2].lower() in ("s-", "t-"):
             return finding.moved(finding.start - 1, finding.end)
         if finding.label == "PERSOON":
-            initials = _INITIALS.search(view.text, max(0, finding.start - 12), finding.start)
+            initials = _INITIALS.search(view.text, max(0, finding.start - 20), finding.start)
             if initials:
                 return finding.moved(initials.start(), finding.end)  # "J. Peeters", "A.M. de Wit"
         return finding

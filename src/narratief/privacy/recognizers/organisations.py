@@ -36,7 +36,9 @@ class OrganisationRecognizer(Recognizer):
                 continue  # most words: no capital, no organisation word, none of the shapes below
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
-            acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word and word not in id_cues
+            acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word and word not in id_cues and not (
+                len(token.text) == 2 and token.text[1] == "."
+            )  # an initial ("J. Roelofs") is no acronym
             institution = token.is_cap and token.is_word and word.endswith(suffixes) and any(
                 word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
             )
