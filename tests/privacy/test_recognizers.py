@@ -284,6 +284,8 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Patiënt: DE WITTE, Stien\nGeslacht: V", "DE WITTE, Stien"),
         ("Betreft: Claes, Wim\nGeboortedatum: 14/03/1987", "Claes, Wim"),
         ("Ex-man (R. de Haan) betaalt geen alimentatie.", "R. de Haan"),
+        ("Cliënt: Hofstede\nOnthaalwerker: Bram\nHulpvraag: wonen", "Hofstede"),
+        ("Cliënt: Hofstede\nOnthaalwerker: Bram\nHulpvraag: wonen", "Bram"),
     ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -335,6 +337,8 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Mijn moeder, Rita, van twee kinderen de oudste, bleef thuis.", "twee"),
         ("We kochten appels (drie) en peren.", "drie"),
         ("Kinderen (twee) kregen voorrang.", "twee"),
+        ("Begeleider: Goeiemiddag iedereen. We beginnen.", "Goeiemiddag"),
+        ("Begeleider: Dank u, dat was moedig.", "Dank"),
     ],
 )
 def test_form_labels_answers_and_durations_stay(text, kept):

@@ -324,6 +324,10 @@ class NameRecognizer(Recognizer):
             head_before = head_before[:-1]
         if head_before and head_before[-1].lower in heads and not head_before[-1].text.islower():
             return Finding("ORGANISATIE", start, end, 0.85, self.name, "name after an organisation word")  # "PC Dr. Guislain"
+        if cue and at_start and len(lowered) == 1 and chunk[0].i >= 1 and tokens[chunk[0].i - 1].text == ":" and (
+            lowered[0] in self._salutations or common and not named
+        ):
+            return None  # a speaker's first word: "Begeleider: Goeiemiddag iedereen", "Begeleider: Goed om te weten"
         if cue:
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:
