@@ -345,6 +345,13 @@ def test_form_labels_answers_and_durations_stay(text, kept):
     assert not covered(text, kept)
 
 
+def test_an_unlisted_speaker_of_a_chat_is_a_person_but_a_form_label_is_not():
+    chat = "14/11/23, 21:04 - Zjoske: ben je thuis\n14/11/23, 21:05 - Dries: ja\n[15/11/23, 08:13] Zjoske: nee"
+    assert covered(chat, "Zjoske") and covered(chat, "Dries")
+    form = "Naam: Peeters\nVerwijzer: huisarts\nVerwijzer: CAW"
+    assert not covered(form, "Verwijzer")
+
+
 def test_an_initial_and_surname_is_a_person_not_an_organisation():
     text = "Handtekening cliënt: J. Roelofs"
     assert [(text[f.start:f.end], f.label) for f in detect(text)] == [("J. Roelofs", "PERSOON")]

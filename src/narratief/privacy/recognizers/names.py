@@ -46,8 +46,9 @@ _AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c
 _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
 #: Street endings that leave a name to the street recognizer (listed surnames such as "Verlaan" are kept as names).
 _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
-#: What may stand before a speaker's name on its line: nothing, or a chat's time stamp "[21:19]".
-_LINE_OPENING = re.compile(r"\s*(?:\[[\d:.\s]+\]\s*)?\Z")
+#: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
+#: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
+_LINE_OPENING = re.compile(r"\s*(?:\[[\d:./,\s-]+\]\s*|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*)?\Z")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -332,13 +333,13 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:
             return None
+        if nxt == ":" and at_start and len(words) == 1 and lowered[0] not in lex.function_words and (
+            _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
+        ) and (lowered[0] in lex.first_names or self._recurring_speaker(view, chunk[0])):
+            return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
         field = not place and not any(w in lex.first_names for w in lowered)  # "Tel:" (a surname too), but "Jonas:"
         if len(words) == 1 and nxt == ":" and field and not (prev and prev[-1] in _ORG_PREPOSITIONS):
             return None  # a form field: "Geboortedatum:", "Rijksregisternr:" (but "de familiegroep van Similes:")
-        if nxt == ":" and at_start and lowered[0] in lex.first_names and lowered[0] not in lex.function_words and (
-            _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
-        ):
-            return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
         if place and (place_cue or not named):
             if not at_start or not (common or frequent):
                 return Finding("LOCATIE", start, end, 0.85 if not common else 0.7, self.name, "place list")
@@ -389,6 +390,18 @@ class NameRecognizer(Recognizer):
         if len(words) == 1 and not lex.is_common(lowered[0]) and nxt in self._speech and "-" not in lowered[0]:
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
+
+    @staticmethod
+    def _recurring_speaker(view: TextView, token: Token) -> bool:
+        """An unknown word that opens two or more lines as "Zjoske: ..." in a chat or transcript (a form's labels
+        are ordinary words: "Naam:", "Adres:", "Onthaalwerker:")."""
+        lex, word = view.lexicons, token.lower
+        if word in lex.vocabulary or word in lex.never or lex.is_common(word) or lex.is_compound(word) or len(word) < 2:
+            return False
+        openings = 0
+        for match in re.finditer(r"(?m)^(.*?)\b" + re.escape(token.text) + r"\s?:", view.text):
+            openings += _LINE_OPENING.match(match.group(1)) is not None
+        return openings >= 2
 
     @staticmethod
     def _signature(view: TextView, chunk: list[Token]) -> bool:
