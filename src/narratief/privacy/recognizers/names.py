@@ -333,9 +333,9 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
         if len(lowered) == 1 and lowered[0] in lex.never:
             return None
-        if nxt == ":" and at_start and len(words) == 1 and lowered[0] not in lex.function_words and (
+        if nxt == ":" and at_start and lowered[0] not in lex.function_words and (
             _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
-        ) and (lowered[0] in lex.first_names or self._recurring_speaker(view, chunk[0])):
+        ) and (lowered[0] in lex.first_names or len(words) == 1 and self._recurring_speaker(view, chunk[0])):
             return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
         field = not place and not any(w in lex.first_names for w in lowered)  # "Tel:" (a surname too), but "Jonas:"
         if len(words) == 1 and nxt == ":" and field and not (prev and prev[-1] in _ORG_PREPOSITIONS):
