@@ -285,6 +285,7 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Betreft: Claes, Wim\nGeboortedatum: 14/03/1987", "Claes, Wim"),
         ("Ex-man (R. de Haan) betaalt geen alimentatie.", "R. de Haan"),
         ("Cliënt: Hofstede\nOnthaalwerker: Bram\nHulpvraag: wonen", "Hofstede"),
+        ("Volg me op snap jade.x.storm als ge wilt.", "jade.x.storm"),
         ("Cliënt: Hofstede\nOnthaalwerker: Bram\nHulpvraag: wonen", "Bram"),
     ],
 )
@@ -337,6 +338,8 @@ def test_details_in_forms_notes_and_corrections(text, needle):
         ("Mijn moeder, Rita, van twee kinderen de oudste, bleef thuis.", "twee"),
         ("We kochten appels (drie) en peren.", "drie"),
         ("Kinderen (twee) kregen voorrang.", "twee"),
+        ("Op x 2024 was het druk.", "x"),
+        ("Ik zit op insta heel de dag.", "heel"),
         ("Begeleider: Goeiemiddag iedereen. We beginnen.", "Goeiemiddag"),
         ("Begeleider: Dank u, dat was moedig.", "Dank"),
     ],
@@ -350,6 +353,12 @@ def test_an_unlisted_speaker_of_a_chat_is_a_person_but_a_form_label_is_not():
     assert covered(chat, "Zjoske") and covered(chat, "Dries")
     form = "Naam: Peeters\nVerwijzer: huisarts\nVerwijzer: CAW"
     assert not covered(form, "Verwijzer")
+
+
+def test_a_found_handle_is_also_found_without_its_at_sign():
+    text = "Chat tussen @sterre_x010 en @lil.noor010\n[16 mrt 2024 14:22] sterre_x010: waar ben je"
+    label = text.rindex("sterre_x010")
+    assert any(f.start <= label and f.end >= label + 11 and f.label == "ID" for f in detect(text))
 
 
 def test_an_initial_and_surname_is_a_person_not_an_organisation():

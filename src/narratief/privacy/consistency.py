@@ -88,6 +88,10 @@ def propagate(text: str, findings: list[Finding], lexicons: Lexicons | None = No
             done.add(key)
             for start, end in occurrences.find(surface, ignore_case=not ordinary):
                 added.append(Finding(finding.label, start, end, max(finding.score, 0.8), "consistency", "same detail elsewhere", finding.kind))
+            if finding.kind == "handle" and surface.startswith("@") and len(surface) > 4:
+                # the handle without its "@": a chat's speaker label, "sterre_x010: ..."
+                for start, end in occurrences.find(surface[1:]):
+                    added.append(Finding("ID", start, end, 0.8, "consistency", "handle without @", "handle"))
         if finding.label != "PERSOON":
             continue
         for part in re.findall(r"[^\W\d_][\w'’-]*", surface):

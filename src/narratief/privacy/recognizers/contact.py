@@ -33,7 +33,7 @@ HANDLE = PatternRecognizer(
     [
         Pattern(regex(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"), 0.85, "social-media handle"),
         Pattern(
-            regex(r"(?i:\b(?:insta|instagram|tiktok|facebook|fb|twitter|snap|snapchat|x|telegram|signal)\s*(?::|-|op|is)\s*)"
+            regex(r"(?i:\b(?:insta|instagram|tiktok|facebook|fb|twitter|snap|snapchat|x|telegram|signal)(?:\s*(?::|-|op|is)\s*|\s+(?=[a-z][a-z0-9_]*[._\d])))"
                   r"(@?[a-z0-9_][a-z0-9_.]{2,}[a-z0-9_])"),
             0.8,
             "handle after a platform name",
