@@ -19,4 +19,6 @@ SPOKEN_FORMS: dict[str, str] = {
     "ich": "ik", "mich": "mij", "uch": "u", "mien": "mijn", "mienen": "mijn", "dae": "die", "noe": "nu", "gie": "jij",
     "hae": "hij", "waor": "was", "jaor": "jaar", "zyn": "zijn", "gein": "geen", "neet": "niet", "ouch": "ook",
     "oet": "uit", "bin": "ben", "mie": "meer",
+    # West-Vlaams and Gents
+    "wuk": "wat", "ulder": "hun", "zyt": "zijt", "hee": "heeft", "gienk": "ging", "myn": "mijn", "under": "hun",
 }

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
-from narratief.privacy.recognizers.numbers import french_words, number_words, value
+from narratief.privacy.recognizers.numbers import dialect_number_words, french_words, number_words, value
 from narratief.spoken import SPOKEN_FORMS
 
 _DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
@@ -126,7 +126,8 @@ class AgeRecognizer(Recognizer):
         aged: set[int] = set()
         for match in view.finditer_digits(_ABBREVIATED):
             yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
-        candidates = [t.i for t in tokens if t.lower in words or t.lower[0] in _DIGIT_CHARS]
+        dialect = dialect_number_words()
+        candidates = [t.i for t in tokens if t.lower in words or t.lower[0] in _DIGIT_CHARS or t.lower in dialect and not lex.is_common(t.lower)]
         answers = _answer_zone(tokens, candidates) if candidates and "?" in view.text else set()
         for index in candidates:
             token = tokens[index]
@@ -135,7 +136,9 @@ class AgeRecognizer(Recognizer):
                 continue
             if token.lower in ("een", "één") and [t.lower for t in tokens[index + 1: index + 3]] != ["jaar", "oud"]:
                 continue  # "een" is an article far more often than an age
-            is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een")
+            is_ordinal = not token.lower.isdigit() and token.lower.endswith(("de", "ste", "e")) and token.lower not in ("twee", "drie", "één", "een") and (
+                token.lower not in dialect  # "zestiene", "zesse": spoken cardinals
+            )
             raw_previous = tokens[max(0, index - 6): index]
             previous = [spoken.get(t.lower, t.lower) for t in raw_previous if t.lower != "'"]
             fillers = []

@@ -102,7 +102,9 @@ class TextView:
         """True for a text typed without capitals: sentences mostly start in lowercase, or (one long sentence)
         almost no word has a capital."""
         if self._lowercase is None:
-            starts = [t for t in self.tokens if t.sent_start and t.is_word]
+            tokens = self.tokens
+            # a speaker label ("Zjoske:", "Tante Mia:") is no sentence of the text: chats are often typed in lowercase
+            starts = [t for t in tokens if t.sent_start and t.is_word and not any(n.text == ":" for n in tokens[t.i + 1: t.i + 4])]
             if len(starts) >= 2:
                 self._lowercase = sum(1 for t in starts if t.is_cap) / len(starts) < 0.3
             else:

@@ -16,6 +16,7 @@ from narratief.privacy.findings import Finding
 from narratief.privacy.lexicons import Lexicons
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
+from narratief.spoken import SPOKEN_FORMS
 
 _DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn", "z'n", "hun", "de", "het", "een",
                 "die", "dat", "deze", "dieje", "diene", "ne", "nen", "'n", "den", "d'n", "oude", "nieuwe", "toenmalige",
@@ -231,7 +232,7 @@ class NameRecognizer(Recognizer):
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
-        if word in lex.first_names and (cued or view.lowercase or word not in lex.vocabulary and word not in lex.places):
+        if word in lex.first_names and (cued or view.lowercase and word not in SPOKEN_FORMS or word not in lex.vocabulary and word not in lex.places):
             end = token.end
             # "bram de smet": a surname after joiners
             j = token.i + 1
@@ -255,7 +256,7 @@ class NameRecognizer(Recognizer):
                 words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
             ):
                 return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")
-            if word in lex.first_names and not token.sent_start:
+            if word in lex.first_names and not token.sent_start and word not in SPOKEN_FORMS:
                 return Finding("PERSOON", token.start, token.end, 0.5, self.name, "first name in a lowercase text")
         return None
 

@@ -43,6 +43,29 @@ def number_words() -> dict[str, int]:
     return words
 
 
+#: Spoken and dialect spellings of number words, by rule: "zestiene", "zesse", "twoalf", "vyfentwintig",
+#: "zeuventien", "zesenvieftig", "twinteg".
+_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"))
+
+
+@lru_cache(maxsize=1)
+def dialect_number_words() -> dict[str, int]:
+    """Cardinals 1-99 as spoken in Flanders, Limburg and Groningen (not the standard spellings)."""
+    found: dict[str, int] = {}
+    for n in range(1, 100):
+        word = cardinal(n)
+        forms = {word}
+        for standard, spoken in _DIALECT_SPELLINGS:
+            forms |= {form.replace(standard, spoken) for form in forms if standard in form}
+        for form in list(forms):
+            if form.endswith(("f", "s", "t", "n", "g")):  # "zestiene", "zesse", "twaalve", "vijve", "achte"
+                forms |= {form + "e", form[:-1] + "ve" if form.endswith("f") else form + form[-1] + "e"}
+        for form in forms - {word}:
+            found.setdefault(form, n)
+    standard = number_words()
+    return {form: n for form, n in found.items() if form not in standard}
+
+
 _FR_UNITS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
              "treize", "quatorze", "quinze", "seize"]
 _FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
@@ -77,4 +100,5 @@ def value(word: str) -> int | None:
     digits = word.rstrip("edst")
     if digits.isdecimal() and word[len(digits):] in ("e", "de", "ste"):
         return int(digits)  # "15e", "18de", "21ste"
-    return number_words().get(word.lower())
+    lower = word.lower()
+    return number_words().get(lower) or dialect_number_words().get(lower)
