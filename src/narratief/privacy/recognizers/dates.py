@@ -10,6 +10,8 @@ from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stre
 from narratief.privacy.recognizers.numbers import cardinal, ordinal
 
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+#: Days of the month as ordinals ("derde", "tweeëntwintigste"), the words that start a date like "den derde van den elfde".
+_DAY_ORDINALS = frozenset(ordinal(n) for n in range(1, 32))
 _SHORT_YEAR = r"'\d{2}"
 _PERIODS = (
     r"(?:zomer|winter|lente|herfst|voorjaar|najaar|zomervakantie|kerstvakantie|paasvakantie|krokusvakantie|"
@@ -78,13 +80,23 @@ def _spelled(months: tuple[str, ...]):
     days = sorted({cardinal(n) for n in range(1, 32)} | {ordinal(n) for n in range(1, 32)} | {"één"}, key=len, reverse=True)
     units = sorted({cardinal(n) for n in range(1, 100)}, key=len, reverse=True)
     month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
-    spelled_year = rf"(?:negentienhonderd(?:{'|'.join(units)})|tweeduizend(?:\s?(?:en\s)?(?:{'|'.join(units)}))?(?!\s+euro))"
+    spelled_year = rf"(?:negentienhonderd(?:{'|'.join(units)})|tweeduizend(?:[\s-]?(?:en[\s-])?(?:{'|'.join(units)}))?(?!\s+euro))"
     decades = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+    day_ordinals = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
+    month_ordinals = "|".join(sorted({ordinal(n) for n in range(1, 13)} | {"twoalfde"}, key=len, reverse=True))
+    two_digits = "|".join(units)
     return [
         (regex(rf"(?i)\b(?:{'|'.join(days)})\s+{month}(?:\s+(?:van\s+)?(?:{_YEAR}|{spelled_year}))?(?!\w)"), 0.85,
          "date in words"),
         (regex(rf"(?i)\b{spelled_year}(?!\w)"), 0.7, "year in words"),
         (regex(rf"(?i)\b(?:(?:begin|eind|midden|half)\s+)?(?:de\s+)?jaren\s+(?:{decades})(?!\w)"), 0.6, "decade in words"),
+        # spoken Flemish: "den derde van den elfde (van zevenenvijftig)", "de elfde van de elfde"
+        (regex(rf"(?i)\b(?:(?:den|de)\s+)?(?:{day_ordinals})n?\s+van\s+(?:den|de)\s+(?:{month_ordinals}|{month})"
+               rf"(?:\s+van\s+(?:{_YEAR}|'\d{{2}}|{two_digits}))?(?!\w)"), 0.8, "day and month as ordinals"),
+        # a year said as two numbers: "in twintig-zestien", "sinds negentien negentig", "in twinteg achttien"
+        (regex(rf"(?i)(?:(?<=\bin\s)|(?<=\bsinds\s)|(?<=\btot\s)|(?<=\bvan\s)|(?<=\bna\s)|(?<=\bvoor\s))"
+               rf"(?:negentien|twintig|twinteg)(?:-|\s)(?:{two_digits})(?![\w-])(?!\s+(?:jaar|jaren|minuten|uur|euro|dagen|keer))"),
+         0.7, "year as two numbers"),
     ]
 
 
@@ -99,13 +111,16 @@ class DateRecognizer(Recognizer):
             for start, end in pattern.spans(view):
                 yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)
         lower = view.text.lower()
-        in_words, year_in_words, decade_in_words = _spelled(months)
+        in_words, year_in_words, decade_in_words, ordinal_date, two_numbers = _spelled(months)
         month_words = lex.month_words
         month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
+        ordinal_spans = [(t.start, t.end) for t in view.tokens if t.lower.rstrip("n") in _DAY_ORDINALS]
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
             (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
             (decade_in_words, [(0, len(view.text))] if "jaren" in lower else []),
+            (ordinal_date, stretches(view.text, ordinal_spans, 60)),
+            (two_numbers, [(0, len(view.text))] if "twint" in lower or "negentien" in lower else []),
         ]
         for (pattern, score, reason), windows in searches:
             for start, end in windows:

@@ -268,8 +268,10 @@ class NameRecognizer(Recognizer):
         # A line that is only a name, after a greeting or at the end: "Dank je, voor alles.\nFrank Hoekstra".
         if chunk[0].sent_start and chunk[0].lower in lex.first_names and len(chunk) <= 4 and self._signature(view, chunk):
             return Finding("PERSOON", chunk[0].start, chunk[-1].end, 0.7, self.name, "a name signing a letter or message")
-        # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte").
-        while len(chunk) > 1 and chunk[0].sent_start and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
+        # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte"), but not the
+        # first name of a speaker label ("Griet CAW: ...").
+        label = chunk[-1].i + 1 < len(tokens) and tokens[chunk[-1].i + 1].text == ":" and chunk[0].lower in lex.first_names
+        while len(chunk) > 1 and chunk[0].sent_start and not label and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
             chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames and chunk[1].lower not in lex.first_names
         ) and not (  # "De Groot zei", "Van Dijk heeft" keep the particle; "De Jens" (Flemish "de" before a first name) not
             chunk[0].lower in lex.first_names and chunk[1].lower in _JOINERS and chunk[1].is_cap  # "Lies Van Gorp", "Roos De Smet"
@@ -294,7 +296,7 @@ class NameRecognizer(Recognizer):
         ):
             return None  # "Théodore Verhaegenstraat", "Chaussée de Mons": a street, for the street recognizer
         phrase = " ".join(t.lower for t in chunk)
-        if phrase in lex.never and not self._kin_before(view, chunk[0]):
+        if phrase in lex.never and not self._kin_before(view, chunk[0]) and not label:
             return None  # "Veilig Thuis", "België", "Frans": generic on their own (but "nonkel Frans")
         # Extend to the left with lowercase particles after a title: "meneer de Vries", "mevrouw van der Meer".
         start_token = chunk[0]
@@ -332,12 +334,12 @@ class NameRecognizer(Recognizer):
             return None  # a speaker's first word: "Begeleider: Goeiemiddag iedereen", "Begeleider: Goed om te weten"
         if cue:
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
-        if len(lowered) == 1 and lowered[0] in lex.never:
-            return None
         if nxt == ":" and at_start and lowered[0] not in lex.function_words and (
             _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
         ) and (lowered[0] in lex.first_names or len(words) == 1 and self._recurring_speaker(view, chunk[0])):
             return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
+        if len(lowered) == 1 and lowered[0] in lex.never:
+            return None
         field = not place and not any(w in lex.first_names for w in lowered)  # "Tel:" (a surname too), but "Jonas:"
         if len(words) == 1 and nxt == ":" and field and not (prev and prev[-1] in _ORG_PREPOSITIONS):
             return None  # a form field: "Geboortedatum:", "Rijksregisternr:" (but "de familiegroep van Similes:")
