@@ -13,6 +13,8 @@ _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 #: Days of the month as ordinals ("derde", "tweeëntwintigste"), the words that start a date like "den derde van den elfde".
 _DAY_ORDINALS = frozenset(ordinal(n) for n in range(1, 32))
 _SHORT_YEAR = r"'\d{2}"
+#: The value of an e-mail's date header, a date with its time: "Datum: di 18 april 2023 23:12", "Verzonden: 15/11/2023 07:03".
+_HEADER = regex(r"(?im)^[ \t>]*(?:datum|verzonden|verstuurd|ontvangen|date|sent)[ \t]*:[ \t]*(?=[^\n]*\d)([^\n]{6,45}?)[ \t]*$")
 _PERIODS = (
     r"(?:zomer|winter|lente|herfst|voorjaar|najaar|zomervakantie|kerstvakantie|paasvakantie|krokusvakantie|"
     r"herfstvakantie|begin|eind|einde|midden|half|halverwege|kerst|kerstmis|pasen|nieuwjaar|oudjaar|oudejaarsavond|"
@@ -48,7 +50,7 @@ class _Date:
 def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]:
     month_names = sorted(set(months) | {m[:3] for m in months[:12]} | {"sept", "okt", "mrt"}, key=len, reverse=True)
     month = r"(?i:" + "|".join(month_names) + r")\.?"
-    weekday = r"(?i:" + "|".join(weekdays) + r"|ma|di|wo|woe|do|vr|vrij|za|zat|zo|zon)\.?"
+    weekday = r"(?i:(?:" + "|".join(weekdays) + r")(?:avond|middag|morgen|ochtend|nacht)?|ma|di|wo|woe|do|vr|vrij|za|zat|zo|zon)\.?"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e)?"
     year = rf"(?:{_YEAR}|{_SHORT_YEAR})"
     return [
@@ -60,7 +62,7 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
               rf"\b{weekday}\s+", required=True),
         _Date(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-]|[.,]\d|\s?(?:uur|u\b|h\b|%|euro|kg))", 0.5, "day/month"),
         _Date(rf"(?<![\d/.-])(?:1[0-2]|0?[1-9])[/-]{_YEAR}(?![\d/-])", 0.8, "numeric month/year"),
-        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "period and year", rf"(?i:\b{_PERIODS}\s+(?:van\s+|in\s+)?)",
+        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "period and year", rf"(?i:\b(?:(?:de|het|den)\s+)?{_PERIODS}\s+(?:van\s+|in\s+)?)",
               required=True),
         _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
@@ -89,10 +91,11 @@ def _spelled(months: tuple[str, ...]):
         (regex(rf"(?i)\b(?:{'|'.join(days)})\s+{month}(?:\s+(?:van\s+)?(?:{_YEAR}|{spelled_year}))?(?!\w)"), 0.85,
          "date in words"),
         (regex(rf"(?i)\b{spelled_year}(?!\w)"), 0.7, "year in words"),
-        (regex(rf"(?i)\b(?:(?:begin|eind|midden|half)\s+)?(?:de\s+)?jaren\s+(?:{decades})(?!\w)"), 0.6, "decade in words"),
+        (regex(rf"(?i)\b(?:(?:begin|eind|midden|half)\s+)?(?:de\s+)?(?:jaren|joaren|jaoren)\s+(?:{decades})(?!\w)"), 0.6, "decade in words"),
         # spoken Flemish: "den derde van den elfde (van zevenenvijftig)", "de elfde van de elfde"
-        (regex(rf"(?i)\b(?:(?:den|de)\s+)?(?:{day_ordinals})n?\s+van\s+(?:den|de)\s+(?:{month_ordinals}|{month})"
-               rf"(?:\s+van\s+(?:{_YEAR}|'\d{{2}}|{two_digits}))?(?!\w)"), 0.8, "day and month as ordinals"),
+        (regex(rf"(?i)\b(?:(?:den|de)\s+)?(?:{day_ordinals}|(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e))n?\s+van\s+(?:den|de)\s+"
+               rf"(?:{month_ordinals}|{month}|(?:1[0-2]|0?[1-9])(?:ste|de|e))"
+               rf"(?:\s+(?:van\s+)?(?:{_YEAR}|'\d{{2}}|{two_digits}))?(?!\w)"), 0.8, "day and month as ordinals"),
         # a year said as two numbers: "in twintig-zestien", "sinds negentien negentig", "in twinteg achttien"
         (regex(rf"(?i)(?:(?<=\bin\s)|(?<=\bsinds\s)|(?<=\btot\s)|(?<=\bvan\s)|(?<=\bna\s)|(?<=\bvoor\s))"
                rf"(?:negentien|twintig|twinteg)(?:-|\s)(?:{two_digits})(?![\w-])(?!\s+(?:jaar|jaren|minuten|uur|euro|dagen|keer))"),
@@ -114,14 +117,18 @@ class DateRecognizer(Recognizer):
         in_words, year_in_words, decade_in_words, ordinal_date, two_numbers = _spelled(months)
         month_words = lex.month_words
         month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
-        ordinal_spans = [(t.start, t.end) for t in view.tokens if t.lower.rstrip("n") in _DAY_ORDINALS]
+        ordinal_spans = [(t.start, t.end) for t in view.tokens
+                         if t.lower.rstrip("n") in _DAY_ORDINALS or t.lower[:1].isdigit() and t.lower.endswith(("de", "ste"))]
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
             (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
-            (decade_in_words, [(0, len(view.text))] if "jaren" in lower else []),
+            (decade_in_words, [(0, len(view.text))] if "jaren" in lower or "joaren" in lower or "jaoren" in lower else []),
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),
             (two_numbers, [(0, len(view.text))] if "twint" in lower or "negentien" in lower else []),
         ]
+        if ":" in view.text:
+            for match in _HEADER.finditer(view.text):
+                yield Finding("DATUM", match.start(1), match.end(1), 0.8, self.name, "date header of an e-mail")
         for (pattern, score, reason), windows in searches:
             for start, end in windows:
                 for match in pattern.finditer(view.text, start, end):

@@ -50,6 +50,9 @@ _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "ple
 #: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
 #: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
 _LINE_OPENING = re.compile(r"\s*(?:\[[\d:./,\s-]+\]\s*|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*)?\Z")
+_LOWERCASE_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])[ \t]*([a-zà-ÿ][\w'’.-]{1,20}):"
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -72,6 +75,7 @@ class NameRecognizer(Recognizer):
         self._speech = lex.word_set("person_cues", "speech_verbs")
         self._strong = lex.word_set("person_cues", "strong_speech")
         self._place_cues = lex.word_set("place_cues")
+        self._kin_and_titles = self._kin | self._titles
         self._cues_of = lex
 
     def find(self, view: TextView) -> Iterator[Finding]:
@@ -99,6 +103,22 @@ class NameRecognizer(Recognizer):
                 yield self._with_quote(view, finding)
         if ":" in view.text:
             yield from self._surname_first(view)
+            yield from self._lowercase_speakers(view)
+
+    def _lowercase_speakers(self, view: TextView) -> Iterator[Finding]:
+        """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines
+        or more after a time stamp)."""
+        lex = view.lexicons
+        labels: dict[str, list[tuple[int, int]]] = {}
+        for match in _LOWERCASE_SPEAKER.finditer(view.text):
+            labels.setdefault(match.group(1), []).append(match.span(1))
+        for label, spans in labels.items():
+            if len(spans) < 2 or label in lex.function_words or label in self._person_cues or (
+                label in lex.vocabulary and label not in lex.first_names
+            ):
+                continue
+            for start, end in spans:
+                yield Finding("PERSOON", start, end, 0.7, self.name, "a chat speaker in lowercase")
 
     def _surname_first(self, view: TextView) -> Iterator[Finding]:
         """A form field with the surname first: "Patiënt: DE WITTE, Stien", "Betreft: Claes, Wim" (the first name
@@ -229,9 +249,17 @@ class NameRecognizer(Recognizer):
             view.text, max(0, token.start - 20), token.start
         ):
             return Finding("PERSOON", token.start, token.end, 0.65, self.name, "lowercase first name introducing oneself")
+        if word not in lex.vocabulary and word not in lex.never and word.isalpha() and len(word) >= 3 and _INTRODUCTION.search(
+            view.text, max(0, token.start - 20), token.start
+        ):
+            return Finding("PERSOON", token.start, token.end, 0.6, self.name, "unknown lowercase word introducing oneself")  # "mijn naam is yonas"
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
+        if cued and word not in lex.vocabulary and word not in lex.never and not lex.is_compound(word) and len(word) >= 3 and word.isalpha() and (
+            word not in lex.places and self._cue_word(view, token) in self._kin_and_titles
+        ):
+            return Finding("PERSOON", token.start, token.end, 0.6, self.name, "unknown lowercase word after a person cue")  # "mijn broer filmon"
         if word in lex.first_names and (cued or view.lowercase and word not in SPOKEN_FORMS or word not in lex.vocabulary and word not in lex.places):
             end = token.end
             # "bram de smet": a surname after joiners
