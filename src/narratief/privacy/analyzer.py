@@ -97,7 +97,7 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
             previous_text = previous.text
             sent_start = (
                 new_line or previous_text in _BREAKS
-                or previous_text.endswith((".", "!", "?")) and previous_text not in _NOT_ENDS
+                or previous_text.endswith((".", "!", "?")) and previous_text not in _NOT_ENDS and previous_text[:-1].lower() not in titles
                 and not (previous_text[0].islower() and previous_text[-1] == "." and _HAS_LETTER(previous_text[:-1]))
             )
         if not sent_start and first_word_of_line and has_letter:

@@ -51,7 +51,7 @@ class OrganisationRecognizer(Recognizer):
                     nxt = tokens[j]
                     shouting = nxt.is_upper and len(nxt.text) > 2 and not (
                         nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
-                    )  # in a line written in capitals only listed words continue a name
+                    ) and (lex.is_common(nxt.lower) or nxt.lower in lex.never)  # in capitals, an ordinary word ends a name
                     if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
                         end_index = j
                     elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
