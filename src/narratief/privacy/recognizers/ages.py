@@ -38,7 +38,7 @@ _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja
                 ".", "?", "!", "dus", "even", "allez", "neen"}
 _HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je", "ge", "het", "nie", "niet", "...", "…"}
 #: "is vijf geworden", "dat Noor zes werd": the number someone became.
-_BECAME = {"geworden", "werd", "wordt", "word", "worden"}
+_BECAME = {"geworden", "werd", "wordt", "word", "worden", "gewaore", "gewore", "gewörre", "gewist", "gewest"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAUSES = _FILLERS | _HESITATIONS
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
@@ -213,7 +213,10 @@ class AgeRecognizer(Recognizer):
                         previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons)
                 ) or (previous[-1:] == ["en"] and any(0 < index - j <= 6 for j in aged)) or (
                     previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS and any(0 < index - j <= 6 for j in aged)
-                ) or (  # "zij was zeventien en ik negentien", "drie toen ik binnenging en zeven toen ..."
+                ) or following[:2] in (["was", "ie"], ["was", "hij"], ["was", "ze"], ["was", "zij"], ["werd", "ie"], ["werd", "hij"]) and not (
+                    previous[-1:] and previous[-1] in {"om", "rond", "tegen", "voor", "na", "tot", "vanaf"}  # "om twee was ze thuis"
+                ) or (
+                    # "zesenvijftig was ie"; "zij was zeventien en ik negentien", "drie toen ik binnenging en zeven toen ..."
                     (following[:1] and following[0] in {"was", "werd", "waren"} or following[:2] in (["jaar", "was"], ["jaar", "werd"]))
                     and ("toen" in previous[-4:] or "toen" in fillers)
                 ) or (  # "Toen ons Lotte drie was"; "ik wil gewoon zestien zijn."
@@ -295,7 +298,7 @@ class AgeRecognizer(Recognizer):
         singular = person[:-1] if person.endswith("s") else person[:-2] if person.endswith("en") else person
         # "meisjes van veertien", "een vrijwilliger van vierentwintig" (a role word: -er, -ster, -ing)
         return any(w in persons or any(w.endswith(p) for p in persons if len(p) >= 4) for w in (person, singular)) or (
-            number >= 13 and person.endswith(("iger", "ster", "leider", "werker", "ling"))
+            number >= 13 and person.endswith(("iger", "ster", "leider", "werker", "ling", "man", "vrouw"))
         )
 
 

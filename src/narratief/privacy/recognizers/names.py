@@ -53,6 +53,9 @@ _LINE_OPENING = re.compile(r"\s*(?:\[[\d:./,\s-]+\]\s*|\d{1,2}[/.-]\d{1,2}[/.-]\
 _LOWERCASE_SPEAKER = re.compile(
     r"(?m)^[ \t]*(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])[ \t]*([a-zà-ÿ][\w'’.-]{1,20}):"
 )
+_INITIALS_AND_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
@@ -104,6 +107,9 @@ class NameRecognizer(Recognizer):
         if ":" in view.text:
             yield from self._surname_first(view)
             yield from self._lowercase_speakers(view)
+        if ".) " in view.text or ". (" in view.text:
+            for match in _INITIALS_AND_NAME.finditer(view.text):  # "J.P. (Jan-Peter) van den Heuvel"
+                yield Finding("PERSOON", match.start(), match.end(), 0.8, self.name, "initials, first name in brackets, surname")
 
     def _lowercase_speakers(self, view: TextView) -> Iterator[Finding]:
         """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines

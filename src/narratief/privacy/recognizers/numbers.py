@@ -45,7 +45,7 @@ def number_words() -> dict[str, int]:
 
 #: Spoken and dialect spellings of number words, by rule: "zestiene", "zesse", "twoalf", "vyfentwintig",
 #: "zeuventien", "zesenvieftig", "twinteg".
-_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"))
+_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"), ("tachtig", "tachentig"))
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +60,8 @@ def dialect_number_words() -> dict[str, int]:
         for form in list(forms):
             if form.endswith(("f", "s", "t", "n", "g")):  # "zestiene", "zesse", "twaalve", "vijve", "achte"
                 forms |= {form + "e", form[:-1] + "ve" if form.endswith("f") else form + form[-1] + "e"}
+            if form.endswith("en") and len(form) > 4:  # "zeve", "nege"
+                forms.add(form[:-1])
         for form in forms - {word}:
             found.setdefault(form, n)
     standard = number_words()
