@@ -52,7 +52,7 @@ _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
          "volgende", "vorige", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
 #: What may follow "ze was N": an end of sentence, a when, "en", "jaar".
-_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden"}
+_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],
@@ -145,6 +145,8 @@ class AgeRecognizer(Recognizer):
             while previous and (previous[-1] in _FILLERS or previous[-1] == "." and previous[-2:-1] in (["ca"], ["ong"])):
                 fillers.append(previous.pop())  # "ca. 16": spaCy splits the abbreviation's full stop off
             following = [spoken.get(t.lower, t.lower) for t in tokens[index + 1: index + 3]]
+            if following and "\n" in view.text[token.end: tokens[index + 1].start]:
+                following = ["."]  # the line ends here: "[14:41] sterre: jij bent 16\n[14:43] ..."
             kept = [t for t in raw_previous if spoken.get(t.lower, t.lower) not in _FILLERS]
             # "toen was ik, wacht, dertig?", "Ik ben, euh, vierenveertig": hesitations between cue and number
             hesitant = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]

@@ -78,8 +78,11 @@ class StreetRecognizer(Recognizer):
                 continue
             if suffix is None or not token.is_word:
                 continue
-            if not token.is_cap and (not number or view.lexicons.is_common(word) and not view.lowercase):
-                continue  # "aflevering 12" is no street; in a text without capitals "kerkstraat 12" may be
+            if not token.is_cap and (
+                not number and not (view.lowercase and not view.lexicons.is_common(word) and _after_article(tokens, index))
+                or number and view.lexicons.is_common(word) and not view.lowercase
+            ):
+                continue  # "aflevering 12" is no street; in a text without capitals "kerkstraat 12" and "op de bredabaan" may be
             if token.is_cap and not number and (view.lexicons.is_common(word) or token.sent_start):
                 continue
             start = token.start
@@ -99,3 +102,8 @@ class StreetRecognizer(Recognizer):
             end = number.end() if number else token.end
             score = 0.9 if number else 0.65
             yield Finding("ADRES", start, end, score, self.name, f"street ending -{suffix}" + (" with number" if number else ""))
+
+
+def _after_article(tokens, index: int) -> bool:
+    """The token comes after "op de", "in de", "aan de": "op de bredabaan", "in de diezerstraat"."""
+    return index >= 2 and tokens[index - 1].lower in ("de", "den", "het") and tokens[index - 2].lower in ("op", "in", "aan", "naar", "uit", "van", "bij")
