@@ -17,6 +17,8 @@ _HOUSE_NUMBER = re.compile(r"\s*\d")
 _PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
 _BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
 _LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
+#: Words that follow an organisation's name: "Kidane Mehret kerk", "Van Leeuwen & Bosch Gerechtsdeurwaarders".
+_TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
 
 
 class OrganisationRecognizer(Recognizer):
@@ -74,16 +76,25 @@ class OrganisationRecognizer(Recognizer):
                     while first < end_index and tokens[first].lower in _INNER:
                         first += 1  # "opvangcentrum van Fedasil" -> "Fedasil"
                     start = token.start if word in heads or acronym or institution else tokens[first].start
+                    if view.text[max(0, start - 4): start] == "GO! ":
+                        start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
             # 1b. a name followed by its legal form: "Kompas vzw", "JES vzw", "Bakkerij Peeters bv"
-            if index + 1 < len(tokens) and tokens[index + 1].lower in _LEGAL_FORMS and token.is_cap and token.is_word and (
+            trailing = index + 1 < len(tokens) and tokens[index + 1].lower in _TRAILING_HEADS and not lex.is_common(word) and (
+                not word.endswith(("se", "sche", "xe"))  # "de Congolese kerk", "Eritrees-orthodoxe kerk": not a name
+            )
+            if index + 1 < len(tokens) and (tokens[index + 1].lower in _LEGAL_FORMS or trailing) and token.is_cap and token.is_word and (
                 word not in lex.never and not token.sent_start or not lex.is_common(word)
             ):
                 start = index
-                while start > 0 and tokens[start - 1].is_cap and tokens[start - 1].is_word and not tokens[start].sent_start:
+                while start > 0 and not tokens[start].sent_start and (
+                    tokens[start - 1].is_cap and tokens[start - 1].is_word
+                    or tokens[start - 1].text == "&" and start > 1 and tokens[start - 2].is_cap  # "Van Leeuwen & Bosch"
+                ):
                     start -= 1
-                yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.85, self.name, "name and legal form")
+                yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.85, self.name,
+                              "name and what it is" if trailing else "name and legal form")
                 continue
             # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
             if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
