@@ -12,6 +12,8 @@ from narratief.privacy.recognizers.numbers import cardinal, ordinal
 _YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
 #: Days of the month as ordinals ("derde", "tweeëntwintigste"), the words that start a date like "den derde van den elfde".
 _DAY_ORDINALS = frozenset(ordinal(n) for n in range(1, 32))
+_ORDINAL_ENDINGS = ("de", "ste", "den", "sten")
+_YEAR_HALVES = regex(r"twint[ie]g|negentien")
 _SHORT_YEAR = r"'\d{2}"
 #: The value of an e-mail's date header, a date with its time: "Datum: di 18 april 2023 23:12", "Verzonden: 15/11/2023 07:03".
 _HEADER = regex(r"(?im)^[ \t>]*(?:datum|verzonden|verstuurd|ontvangen|date|sent)[ \t]*:[ \t]*(?=[^\n]*\d)([^\n]{6,45}?)[ \t]*$")
@@ -117,14 +119,18 @@ class DateRecognizer(Recognizer):
         in_words, year_in_words, decade_in_words, ordinal_date, two_numbers = _spelled(months)
         month_words = lex.month_words
         month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
-        ordinal_spans = [(t.start, t.end) for t in view.tokens
-                         if t.lower.rstrip("n") in _DAY_ORDINALS or t.lower[:1].isdigit() and t.lower.endswith(("de", "ste"))]
+        tokens = view.tokens
+        ordinal_spans = [  # "derde van den elfde", "3de van de 11de": an ordinal, "van" and an article
+            (t.start, t.end) for t in tokens[:-2]
+            if t.lower.endswith(_ORDINAL_ENDINGS) and tokens[t.i + 1].lower == "van" and tokens[t.i + 2].lower in ("de", "den")
+            and (t.lower.rstrip("n") in _DAY_ORDINALS or t.lower[:1].isdigit())
+        ]
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
             (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
             (decade_in_words, [(0, len(view.text))] if "jaren" in lower or "joaren" in lower or "jaoren" in lower else []),
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),
-            (two_numbers, [(0, len(view.text))] if "twint" in lower or "negentien" in lower else []),
+            (two_numbers, stretches(view.text, (m.span() for m in _YEAR_HALVES.finditer(lower)), 30)),
         ]
         if ":" in view.text:
             for match in _HEADER.finditer(view.text):
