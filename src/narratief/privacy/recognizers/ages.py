@@ -210,21 +210,8 @@ class AgeRecognizer(Recognizer):
                     end = _with_year(tokens, index)
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
-                if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED or (previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}) or (
-                    len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and (
-                        previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons)
-                ) or (previous[-1:] == ["en"] and any(0 < index - j <= 6 for j in aged)) or (
-                    previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS and any(0 < index - j <= 6 for j in aged)
-                ) or following[:2] in (["was", "ie"], ["was", "hij"], ["was", "ze"], ["was", "zij"], ["werd", "ie"], ["werd", "hij"]) and not (
-                    previous[-1:] and previous[-1] in {"om", "rond", "tegen", "voor", "na", "tot", "vanaf"}  # "om twee was ze thuis"
-                ) or (
-                    # "zesenvijftig was ie"; "zij was zeventien en ik negentien", "drie toen ik binnenging en zeven toen ..."
-                    (following[:1] and following[0] in {"was", "werd", "waren"} or following[:2] in (["jaar", "was"], ["jaar", "werd"]))
-                    and ("toen" in previous[-4:] or "toen" in fillers)
-                ) or (  # "Toen ons Lotte drie was"; "ik wil gewoon zestien zijn."
-                    following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
-                    and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
-                ):
+                recent_age = any(0 < index - j <= 6 for j in aged)
+                if _said_as_age(previous, hesitant, following, fillers, persons, recent_age):
                     end = _with_year(tokens, index)
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
@@ -351,4 +338,34 @@ def _in_brackets(previous, following: list[str], persons, lex) -> bool:
     named = previous[-2]
     return named.is_word and (
         named.is_cap and (not named.sent_start or named.lower in lex.first_names) or named.lower in persons and not named.lower.endswith("en")
+    )
+
+
+#: Words after which "N was ze" is a time, not an age: "om twee was ze thuis".
+_TIME_WORDS = {"om", "rond", "tegen", "voor", "na", "tot", "vanaf"}
+_INVERTED_AFTER = [["was", "ie"], ["was", "hij"], ["was", "ze"], ["was", "zij"], ["werd", "ie"], ["werd", "hij"]]
+
+
+def _said_as_age(previous: list[str], hesitant: list[str], following: list[str], fillers: list[str], persons, recent_age: bool) -> bool:
+    """The words around a number say it is someone's age: "ben ik N", "die N was", "zoon is N", "zesenvijftig was
+    ie", "zij was zeventien en ik negentien", "toen ons Lotte drie was", "ik wil gewoon zestien zijn"."""
+    if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED:
+        return True
+    if previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}:
+        return True
+    if len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and (
+        previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons  # "Emir, de jongste, is negen"
+    ):
+        return True
+    if recent_age and (previous[-1:] == ["en"] or previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS):
+        return True  # "zij was zeventien en ik negentien", "Gij was tien, ik zeven"
+    if following[:2] in _INVERTED_AFTER and not (previous[-1:] and previous[-1] in _TIME_WORDS):
+        return True
+    if (following[:1] and following[0] in {"was", "werd", "waren"} or following[:2] in (["jaar", "was"], ["jaar", "werd"])) and (
+        "toen" in previous[-4:] or "toen" in fillers
+    ):
+        return True  # "drie toen ik binnenging", "die toen nog maar twee jaar was"
+    return bool(
+        following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
+        and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
     )

@@ -49,10 +49,10 @@ _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\
 _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
 #: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
 #: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
-_LINE_OPENING = re.compile(r"\s*(?:\[[\d:./,\s-]+\]\s*|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*)?\Z")
-_LOWERCASE_SPEAKER = re.compile(
-    r"(?m)^[ \t]*(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])[ \t]*([a-zà-ÿ][\w'’.-]{1,20}):"
-)
+_STAMP = r"(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
+_LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
+#: A chat speaker typed in lowercase after a time stamp: "[21/09/23 19:02] mo: ...".
+_LOWERCASE_SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*([a-zà-ÿ][\w'’.-]{{1,20}}):")
 _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
