@@ -127,6 +127,15 @@ def test_automatic_k_takes_a_plateau_of_low_pac_not_an_isolated_dip(monkeypatch)
     assert chosen == 6  # 3 is within 1.5x the lowest PAC, but 4 is not: a dip
 
 
+def test_automatic_k_does_not_let_a_dip_set_the_bar(monkeypatch):
+    """The lowest PAC is a dip at k=3: measured against it, no plateau qualifies (the themes-holdout set chose the
+    largest k, 30, this way); measured against the best plateau, k=6 does."""
+    pac = {3: 0.02, 4: 0.15, 5: 0.12, 6: 0.06, 7: 0.055, 8: 0.05, 9: 0.05, 10: 0.045}
+    model = ThemeModel(max_themes=10)
+    monkeypatch.setattr(model, "_consensus_labels", lambda features, k, runs, pac_only=False: (np.empty(0), pac[k]))
+    assert model._choose_k(np.zeros((36, 4)))[0] == 6
+
+
 def test_theme_scope_counts_different_tellers():
     from narratief.themes.model import theme_scope
 

@@ -13,8 +13,9 @@ How it works (defaults):
 4. ``n_themes=None`` chooses the number of themes by stability. For every candidate k (from half the square root
    of the number of stories to ``max_themes``, at most a third of the stories) the consensus of half as many NMF runs is computed, with its PAC: the
    proportion of story pairs that the runs put together sometimes but not consistently (between 10% and 90%
-   of the runs; Șenbabaoğlu et al. 2014). PAC falls as themes become unambiguous; the smallest k whose PAC is
-   within ``PAC_KNEE`` (1.5) times the lowest PAC, and whose next k is too (a plateau rather than a dip), wins.
+   of the runs; Șenbabaoğlu et al. 2014). PAC falls as themes become unambiguous. A k counts with the worse PAC of
+   itself and the next k (a plateau, not a dip); the smallest k within ``PAC_KNEE`` (1.5) times the best such
+   value wins.
    ``k_scores_`` keeps PAC per k.
    With at least ``SPECTRAL_PER_THEME`` (20) stories per theme, spectral clustering of story-neighbour graphs
    (5, 10 and 15 neighbours) joins the consensus with equal weight: in large collections it follows the shape of
@@ -248,11 +249,11 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
             scores[k] = round(self._consensus_labels(features, k, max(5, self.n_resamples // 2), pac_only=True)[1], 4)
             if self.progress is not None:
                 self.progress(k - low + 1, top - low + 2)
-        lowest = min(scores.values())
-        within = {k for k, pac in scores.items() if pac <= PAC_KNEE * lowest + 1e-9}
-        # a plateau, not a dip: the next k must be as unambiguous too (a few broad NMF components can agree by
-        # chance at small k)
-        chosen = min((k for k in within if k + 1 in within or k == top), default=min(within))
+        # a plateau, not a dip: a k counts with the worse PAC of itself and the next k (a few broad NMF components
+        # can agree by chance at small k, and such a dip must not set the bar either)
+        plateau = {k: max(pac, scores.get(k + 1, pac)) for k, pac in scores.items()}
+        lowest = min(plateau.values())
+        chosen = min(k for k, pac in plateau.items() if pac <= PAC_KNEE * lowest + 1e-9)
         return chosen, scores
 
     def _consensus_labels(self, features, k: int, n_runs: int, *, pac_only: bool = False) -> tuple[np.ndarray, float]:
