@@ -407,6 +407,12 @@ def test_a_found_handle_is_also_found_without_its_at_sign():
     assert any(f.start <= label and f.end >= label + 11 and f.label == "ID" for f in detect(text))
 
 
+def test_a_letters_aan_is_no_first_name_but_dan_can_be():
+    letter = "Aan Jeroen Peeters\nKerkstraat 5\n2000 Antwerpen"
+    assert not covered(letter, "Aan") and covered(letter, "Jeroen Peeters")
+    assert covered("Toen kwam Dan Peeters binnen, de buurman.", "Dan Peeters")
+
+
 def test_an_initial_and_surname_is_a_person_not_an_organisation():
     text = "Handtekening cliënt: J. Roelofs"
     assert [(text[f.start:f.end], f.label) for f in detect(text)] == [("J. Roelofs", "PERSOON")]

@@ -130,7 +130,8 @@ def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | Non
             word = before.group(1).lower() if before else ""
             if before and word in lexicons.first_names and not (merged and merged[-1].end > before.start(1)) and (
                 word not in lexicons.context.get("salutations", ()) and word not in lexicons.particles
-            ):  # not "Lieve Marieke", "De Jens"
+                and word not in _PREPOSITIONS
+            ):  # not "Lieve Marieke", "De Jens", "Aan Jeroen Peeters" (a letter's address); but "Dan Peeters"
                 finding = finding.moved(before.start(1), finding.end)  # "meneer Winter. Jan Winter."
         if merged and finding.label == "ADRES" and merged[-1].label in ("PERSOON", "LOCATIE", "ORGANISATIE") and (
             _HOUSE_NUMBER_GAP.match(text[merged[-1].end: finding.start])
@@ -143,6 +144,8 @@ def merge_addresses(text: str, findings: list[Finding], lexicons: Lexicons | Non
     return merged
 
 
+#: Prepositions that are also first names somewhere ("Aan", "Door"): never the first name before a surname.
+_PREPOSITIONS = {"aan", "door", "voor", "bij", "met", "naar", "via", "om", "op", "in", "uit", "over", "onder", "tot", "van"}
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?) \Z")
 _HOUSE_NUMBER_GAP = re.compile(r"\s\d{1,4}[a-zA-Z]?(?:\s?(?:-|/|bus)\s?\w{1,4})?,?\s+\Z")
 
