@@ -30,7 +30,7 @@ _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "get
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Clitics and abbreviations read as words ("'k" = "ik"); spoken and dialect spellings come from ``narratief.spoken``.
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
-_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
@@ -357,8 +357,12 @@ def _said_as_age(previous: list[str], hesitant: list[str], following: list[str],
         previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons  # "Emir, de jongste, is negen"
     ):
         return True
-    if recent_age and (previous[-1:] == ["en"] or previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS):
-        return True  # "zij was zeventien en ik negentien", "Gij was tien, ik zeven"
+    if recent_age and (previous[-1:] in (["en"], ["tot"]) or previous[-2:-1] in (["en"], [","]) and previous[-1] in _SUBJECTS):
+        return True  # "zij was zeventien en ik negentien", "Gij was tien, ik zeven", "meisjes van twaalf tot achttien"
+    if following[:1] == ["zijn"] and (following[1:2] == [] or following[1] in _CLOSERS) and ("zal" in previous[-5:] or "zou" in previous[-5:]):
+        return True  # "hij zal nu ook al 40 zijn"
+    if _became_later(previous) and (not following or following[0] in _AFTER_AGE):
+        return True  # "mijn moeder werd vorig jaar tachtig", "ik word volgend jaar dertig"
     if following[:2] in _INVERTED_AFTER and not (previous[-1:] and previous[-1] in _TIME_WORDS):
         return True
     if (following[:1] and following[0] in {"was", "werd", "waren"} or following[:2] in (["jaar", "was"], ["jaar", "werd"])) and (
@@ -369,3 +373,20 @@ def _said_as_age(previous: list[str], hesitant: list[str], following: list[str],
         following[:2] and following[0] == "zijn" and following[1:2] and following[1] in _CLOSERS
         and previous[-1:] and previous[-1] in {"gewoon", "weer", "nog", "eens", "echt", "terug"}
     )
+
+
+_LATER = {"vorig", "vorige", "volgend", "volgende", "jaar", "maand", "week", "in", "deze", "dit", "straks", "binnenkort",
+          "vandaag", "morgen", "gisteren", "zondag", "zaterdag"}
+
+
+def _became_later(previous: list[str]) -> bool:
+    """"werd" or "word" and a when before the number: "werd vorig jaar", "word volgend jaar", "werd in mei 2023"."""
+    for back in range(1, 5):
+        if len(previous) <= back:
+            return False
+        if previous[-back - 1] in _BECAME and all(w in _LATER or w.isdigit() or w in _MONTHS for w in previous[-back:]):
+            return True
+    return False
+
+
+_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
