@@ -299,6 +299,7 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Aanmeldingsvraag\nMevr. De Witte (39) meldt zich aan.", "De Witte"),
         ("Seppe is negen gewist vorige weke.", "negen"),
         ("Mijn moeder is intussen 58 en woont nog altijd daar.", "58"),
+        ("Ik werd opgenomen in het Psychiatrisch Ziekenhuis Sint-Amandus in Beernem.", "Psychiatrisch Ziekenhuis Sint-Amandus"),
         ("Mijn moeder werd vorig jaar tachtig en ik was erbij.", "tachtig"),
         ("Ik ben Lisanne en ik word volgend jaar dertig.", "dertig"),
         ("Mijn vader heb ik nooit gekend; hij zal nu ook al 40 zijn, ergens.", "40"),
@@ -419,6 +420,11 @@ def test_a_letters_aan_is_no_first_name_but_dan_can_be():
     letter = "Aan Jeroen Peeters\nKerkstraat 5\n2000 Antwerpen"
     assert not covered(letter, "Aan") and covered(letter, "Jeroen Peeters")
     assert covered("Toen kwam Dan Peeters binnen, de buurman.", "Dan Peeters")
+
+
+def test_a_company_named_after_its_trade_is_an_organisation():
+    text = "Ik werkte toen bij Schoonmaakbedrijf Glans in Lokeren."
+    assert [(text[f.start:f.end], f.label) for f in detect(text) if f.label != "LOCATIE"] == [("Schoonmaakbedrijf Glans", "ORGANISATIE")]
 
 
 def test_an_initial_and_surname_is_a_person_not_an_organisation():

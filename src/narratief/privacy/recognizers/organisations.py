@@ -45,7 +45,9 @@ class OrganisationRecognizer(Recognizer):
                 word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
             )
             # a short head that is also a word needs its capitals: "MEE", "PC" (not "mee", "op mijn pc")
-            head = word in heads and not (token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase)
+            head = word in heads and not (token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase) or (
+                token.is_cap and not token.sent_start and token.is_word and word.endswith(long_heads) and len(word) >= 12
+            )  # "Advocatenkantoor Lybaert & Co", "Distributiecentrum Kuehne + Nagel"
             if head or acronym or institution or (token.text.islower() and word.endswith(long_heads)):
                 end_index = index
                 j = index + 1
@@ -78,6 +80,12 @@ class OrganisationRecognizer(Recognizer):
                     start = token.start if word in heads or acronym or institution else tokens[first].start
                     if view.text[max(0, start - 4): start] == "GO! ":
                         start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
+                    k = index - 1
+                    while start == token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
+                        lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(("isch", "air", "aal", "een"))
+                    ):
+                        start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
+                        k -= 1
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
             # 1b. a name followed by its legal form: "Kompas vzw", "JES vzw", "Bakkerij Peeters bv"
