@@ -211,7 +211,7 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
                 recent_age = any(0 < index - j <= 6 for j in aged)
-                if _said_as_age(previous, hesitant, following, fillers, persons, recent_age):
+                if _said_as_age(previous, hesitant, following, fillers, persons, recent_age, lex.month_words):
                     end = _with_year(tokens, index)
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
@@ -346,7 +346,9 @@ _TIME_WORDS = {"om", "rond", "tegen", "voor", "na", "tot", "vanaf"}
 _INVERTED_AFTER = [["was", "ie"], ["was", "hij"], ["was", "ze"], ["was", "zij"], ["werd", "ie"], ["werd", "hij"]]
 
 
-def _said_as_age(previous: list[str], hesitant: list[str], following: list[str], fillers: list[str], persons, recent_age: bool) -> bool:
+def _said_as_age(
+    previous: list[str], hesitant: list[str], following: list[str], fillers: list[str], persons, recent_age: bool, months
+) -> bool:
     """The words around a number say it is someone's age: "ben ik N", "die N was", "zoon is N", "zesenvijftig was
     ie", "zij was zeventien en ik negentien", "toen ons Lotte drie was", "ik wil gewoon zestien zijn"."""
     if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED:
@@ -361,7 +363,7 @@ def _said_as_age(previous: list[str], hesitant: list[str], following: list[str],
         return True  # "zij was zeventien en ik negentien", "Gij was tien, ik zeven", "meisjes van twaalf tot achttien"
     if following[:1] == ["zijn"] and (following[1:2] == [] or following[1] in _CLOSERS) and ("zal" in previous[-5:] or "zou" in previous[-5:]):
         return True  # "hij zal nu ook al 40 zijn"
-    if _became_later(previous) and (not following or following[0] in _AFTER_AGE):
+    if _became_later(previous, months) and (not following or following[0] in _AFTER_AGE):
         return True  # "mijn moeder werd vorig jaar tachtig", "ik word volgend jaar dertig"
     if following[:2] in _INVERTED_AFTER and not (previous[-1:] and previous[-1] in _TIME_WORDS):
         return True
@@ -379,14 +381,11 @@ _LATER = {"vorig", "vorige", "volgend", "volgende", "jaar", "maand", "week", "in
           "vandaag", "morgen", "gisteren", "zondag", "zaterdag"}
 
 
-def _became_later(previous: list[str]) -> bool:
+def _became_later(previous: list[str], months) -> bool:
     """"werd" or "word" and a when before the number: "werd vorig jaar", "word volgend jaar", "werd in mei 2023"."""
     for back in range(1, 5):
         if len(previous) <= back:
             return False
-        if previous[-back - 1] in _BECAME and all(w in _LATER or w.isdigit() or w in _MONTHS for w in previous[-back:]):
+        if previous[-back - 1] in _BECAME and all(w in _LATER or w.isdigit() or w in months for w in previous[-back:]):
             return True
     return False
-
-
-_MONTHS = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.lexicons import Lexicons
@@ -51,8 +52,8 @@ _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "ple
 #: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
 _STAMP = r"(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
 _LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
-#: A chat speaker typed in lowercase after a time stamp: "[21/09/23 19:02] mo: ...".
-_LOWERCASE_SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*([a-zà-ÿ][\w'’.-]{{1,20}}):")
+#: A one-word speaker label opening a line, after a chat's time stamp or not: "[21/09/23 19:02] mo: ...", "Zjoske: ...".
+_SPEAKER_LABEL = re.compile(rf"(?m)^[ \t]*({_STAMP})?[ \t]*([^\W\d_][\w'’.-]{{1,20}})[ \t]?:")
 _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
@@ -115,11 +116,9 @@ class NameRecognizer(Recognizer):
         """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines
         or more after a time stamp)."""
         lex = view.lexicons
-        labels: dict[str, list[tuple[int, int]]] = {}
-        for match in _LOWERCASE_SPEAKER.finditer(view.text):
-            labels.setdefault(match.group(1), []).append(match.span(1))
-        for label, spans in labels.items():
-            if len(spans) < 2 or label in lex.function_words or label in self._person_cues or (
+        for label, openings in _speaker_labels(view.text).items():
+            spans = [span for span, stamped in openings if stamped]
+            if not label[0].islower() or len(spans) < 2 or label in lex.function_words or label in self._person_cues or (
                 label in lex.vocabulary and label not in lex.first_names
             ):
                 continue
@@ -435,10 +434,7 @@ class NameRecognizer(Recognizer):
         lex, word = view.lexicons, token.lower
         if word in lex.vocabulary or word in lex.never or lex.is_common(word) or lex.is_compound(word) or len(word) < 2:
             return False
-        openings = 0
-        for match in re.finditer(r"(?m)^(.*?)\b" + re.escape(token.text) + r"\s?:", view.text):
-            openings += _LINE_OPENING.match(match.group(1)) is not None
-        return openings >= 2
+        return len(_speaker_labels(view.text).get(token.text, ())) >= 2
 
     @staticmethod
     def _signature(view: TextView, chunk: list[Token]) -> bool:
@@ -460,3 +456,13 @@ class NameRecognizer(Recognizer):
     def _known_name(token: Token, lex) -> bool:
         word = token.lower
         return (word in lex.first_names or word in lex.surnames or word in lex.places) and not lex.is_common(word)
+
+
+@lru_cache(maxsize=4)
+def _speaker_labels(text: str) -> dict[str, list[tuple[tuple[int, int], bool]]]:
+    """The one-word labels that open lines of ``text``, with where each stands and whether a time stamp precedes it
+    (read once per text, for both speaker rules)."""
+    labels: dict[str, list[tuple[tuple[int, int], bool]]] = {}
+    for match in _SPEAKER_LABEL.finditer(text):
+        labels.setdefault(match.group(2), []).append((match.span(2), match.group(1) is not None))
+    return labels
