@@ -20,5 +20,5 @@ SPOKEN_FORMS: dict[str, str] = {
     "hae": "hij", "waor": "was", "jaor": "jaar", "zyn": "zijn", "gein": "geen", "neet": "niet", "ouch": "ook",
     "oet": "uit", "bin": "ben", "mie": "meer",
     # West-Vlaams and Gents
-    "wuk": "wat", "ulder": "hun", "zyt": "zijt", "hee": "heeft", "gienk": "ging", "myn": "mijn", "under": "hun",
+    "wuk": "wat", "ulder": "hun", "zyt": "zijt", "hee": "heeft", "gienk": "ging", "myn": "mijn", "under": "hun", "es": "is",
 }

@@ -447,3 +447,39 @@ def test_a_brussels_street_with_both_names_is_one_address():
     text = "Ik woon op de Waterloosesteenweg / Chaussée de Waterloo 341 in Ukkel."
     found_here = found(text)
     assert ("Waterloosesteenweg / Chaussée de Waterloo 341", "ADRES") in found_here
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("Op zitting bij het Vredegerecht van het tweede kanton Brugge werd alles geregeld.",
+         "Vredegerecht van het tweede kanton Brugge"),
+        ("Arbeidsrechtbank Antwerpen, afdeling Hasselt\nVonnis", "Arbeidsrechtbank Antwerpen, afdeling Hasselt"),
+        ("Van der Veken Advocaten\nMeir 12, 2000 Antwerpen", "Van der Veken Advocaten"),
+        ("De brief kwam van Peeters & Smit Gerechtsdeurwaarders uit Hasselt.", "Peeters & Smit Gerechtsdeurwaarders"),
+        ("Universitair Psychiatrisch Centrum Sint-Kamillus\nAfdeling jongeren", "Universitair Psychiatrisch Centrum Sint-Kamillus"),
+    ],
+)
+def test_courts_firms_and_institutions_keep_their_whole_name(text, organisation):
+    start = text.index(organisation)
+    assert any(f.start <= start and f.end >= start + len(organisation) and f.label == "ORGANISATIE" for f in detect(text)), found(text)
+
+
+def test_a_branch_after_a_comma_stays_a_place():
+    text = "Ik ga naar GGZ Oost, locatie Beilen, elke week."
+    assert ("Beilen", "LOCATIE") in found(text) or ("Beilen", "ADRES") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("Hij is zeven jaar maar hij leest al vlot.", "zeven jaar"),
+        ("Mijn zoontje Wout es vijf, 'k zien hem te weinig.", "vijf"),
+    ],
+)
+def test_ages_before_maar_and_in_west_flemish(text, age):
+    assert covered(text, age), found(text)
+
+
+def test_west_flemish_es_is_no_name():
+    assert not covered("'t Es allemoal weg, zei ze.", "Es")

@@ -241,7 +241,7 @@ class AgeRecognizer(Recognizer):
                 previous[-1:] == ["van"] and following[0] in {"maanden", "maand", "weken"}
             )):
                 continue
-            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")", "...", "…"}:
+            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")", "...", "…", "maar", "nu"}:
                 continue
             end = token.end
             if following[:1] == ["jaar"]:

@@ -19,6 +19,12 @@ _BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
 _LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
 #: Words that follow an organisation's name: "Kidane Mehret kerk", "Van Leeuwen & Bosch Gerechtsdeurwaarders".
 _TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
+#: Firms named after their partners: a surname that is also a word may come before these ("Van Leeuwen & Bosch Advocaten").
+_FIRMS = {"gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
+#: "Vredegerecht van het derde kanton Antwerpen", "Arbeidsrechtbank Gent, afdeling Kortrijk": the district belongs to
+#: the name ("GGZ Drenthe, locatie Beilen" stays an organisation and a place).
+_DISTRICTS = {"kanton", "arrondissement", "afdeling"}
 
 
 class OrganisationRecognizer(Recognizer):
@@ -67,6 +73,9 @@ class OrganisationRecognizer(Recognizer):
                         end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
                     elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
                         pass
+                    elif (district := _district(tokens, j, end_index)) is not None:
+                        end_index = j = district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
+                        break
                     else:
                         break
                     j += 1
@@ -81,17 +90,18 @@ class OrganisationRecognizer(Recognizer):
                     if view.text[max(0, start - 4): start] == "GO! ":
                         start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
                     k = index - 1
-                    while start == token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
+                    while start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
                         lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(("isch", "air", "aal", "een"))
-                    ):
+                    ) and (word in heads or acronym or institution):
                         start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
                         k -= 1
                     yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
                     continue
             # 1b. a name followed by its legal form: "Kompas vzw", "JES vzw", "Bakkerij Peeters bv"
-            trailing = index + 1 < len(tokens) and tokens[index + 1].lower in _TRAILING_HEADS and not lex.is_common(word) and (
-                not word.endswith(("se", "sche", "xe"))  # "de Congolese kerk", "Eritrees-orthodoxe kerk": not a name
-            )
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            trailing = following in _TRAILING_HEADS and (
+                not lex.is_common(word) or following in _FIRMS and word in lex.surnames
+            ) and not word.endswith(("se", "sche", "xe"))  # "de Congolese kerk", "Eritrees-orthodoxe kerk": not a name
             if index + 1 < len(tokens) and (tokens[index + 1].lower in _LEGAL_FORMS or trailing) and token.is_cap and token.is_word and (
                 word not in lex.never and not token.sent_start or not lex.is_common(word)
             ):
@@ -99,6 +109,9 @@ class OrganisationRecognizer(Recognizer):
                 while start > 0 and not tokens[start].sent_start and (
                     tokens[start - 1].is_cap and tokens[start - 1].is_word
                     or tokens[start - 1].text == "&" and start > 1 and tokens[start - 2].is_cap  # "Van Leeuwen & Bosch"
+                    or following in _FIRMS and tokens[start - 1].lower in _PARTICLES and start > 1 and (
+                        tokens[start - 2].lower in _PARTICLES  # "Van der Linden Gerechtsdeurwaarders"
+                    )
                 ):
                     start -= 1
                 yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.85, self.name,
@@ -136,6 +149,23 @@ class OrganisationRecognizer(Recognizer):
                         end = tokens[j].end
                         j += 1
                     yield Finding("ORGANISATIE", token.start, end, 0.7, self.name, "capitalised article and name")
+
+
+def _district(tokens, j: int, end_index: int) -> int | None:
+    """The last token of a district after an organisation's name ("van het derde kanton Antwerpen", ", afdeling
+    Kortrijk"), or ``None``."""
+    k = j
+    if tokens[k].text == ",":
+        k += 1
+    elif tokens[k].lower == "van" and k + 1 < len(tokens) and tokens[k + 1].lower in ("het", "de"):
+        k += 2
+    else:
+        return None
+    if k < len(tokens) and tokens[k].lower.endswith(("de", "ste")) and not tokens[k].is_cap:
+        k += 1  # "het derde kanton"
+    if k + 1 < len(tokens) and tokens[k].lower in _DISTRICTS and tokens[k + 1].is_cap and not tokens[k + 1].sent_start:
+        return k + 1
+    return None
 
 
 class GazetteerRecognizer(Recognizer):
