@@ -483,3 +483,24 @@ def test_ages_before_maar_and_in_west_flemish(text, age):
 
 def test_west_flemish_es_is_no_name():
     assert not covered("'t Es allemoal weg, zei ze.", "Es")
+
+
+def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
+    chat = "Nora: ik ben zo moe vandaag. zerihun is ziek en ik moet werken.\nTom: oei\nNora: zerihun zegt dat het beter gaat"
+    assert covered(chat, "zerihun")
+    assert not covered("Nora: ik ben moe. ziekenhuisbezoek is morgen.\nTom: ok", "ziekenhuisbezoek")
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Hasselt, den 5de maart 2024\n\nGeachte mevrouw,", "den 5de maart 2024"),
+        ("Gent, de tweede zondag van oktober 2022\n\nLieve Els,", "de tweede zondag van oktober 2022"),
+        ("Looptijd: februari t/m mei 2023\nDoel: rust", "februari t/m mei 2023"),
+        ("Antwoorden naar Postbus 4410, 3006 AK Rotterdam.", "Postbus 4410"),
+        ("Ze woont op de Steenweg op Mol 112 bus 3 in Turnhout.", "Steenweg op Mol 112 bus 3"),
+        ("Mijn studio is op de Fruithofplaats 8 in Berchem.", "Fruithofplaats 8"),
+    ],
+)
+def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
+    assert covered(text, needle), found(text)

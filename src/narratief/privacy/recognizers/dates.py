@@ -56,8 +56,11 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e)?"
     year = rf"(?:{_YEAR}|{_SHORT_YEAR})"
     return [
-        _Date(rf"(?<!\w){day}\s+{month}(?:\s+{year})?(?!\w)", 0.9, "day and month", rf"\b{weekday}\s+"),
-        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "month and year", rf"\b{month}\s+", required=True),
+        # "3 maart 2019", and the article of an ordinal day in a letter: "Mechelen, den 3de december 2023"
+        _Date(rf"(?<!\w)(?:(?i:den?)\s+(?=\d{{1,2}}(?:ste|de|e)\s))?{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9, "day and month",
+              rf"\b{weekday}\s+"),
+        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "month and year",
+              rf"\b(?:{month}\s+(?:t/m|tot(?:\s+en\s+met)?|-|–)\s+)?{month}\s+", required=True),  # "januari t/m juni 2024"
         _Date(rf"(?<![\d/.-])(?:{day})[/.-](?:1[0-2]|0?[1-9])[/.-](?:{_YEAR}|'?\d{{2}})(?![\d/-])", 0.9, "numeric date",
               rf"\b{weekday}\s+"),
         _Date(r"(?<=\s)(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-])", 0.85, "weekday and day/month",
@@ -78,12 +81,13 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
 
 
 @lru_cache(maxsize=4)
-def _spelled(months: tuple[str, ...]):
+def _spelled(months: tuple[str, ...], weekday_names: tuple[str, ...]):
     """Dates written in words: "derde januari van 2019", "drieëntwintig april tweeduizend tweeëntwintig",
     "negentienhonderdvijfenzestig", "eind jaren tachtig". Number words come from the rules in ``numbers``."""
     days = sorted({cardinal(n) for n in range(1, 32)} | {ordinal(n) for n in range(1, 32)} | {"één"}, key=len, reverse=True)
     units = sorted({cardinal(n) for n in range(1, 100)}, key=len, reverse=True)
     month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
+    weekdays = "|".join(weekday_names)
     spelled_year = rf"(?:negentienhonderd(?:{'|'.join(units)})|tweeduizend(?:[\s-]?(?:en[\s-])?(?:{'|'.join(units)}))?(?!\s+euro))"
     decades = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
     day_ordinals = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
@@ -93,6 +97,9 @@ def _spelled(months: tuple[str, ...]):
         (regex(rf"(?i)\b(?:{'|'.join(days)})\s+{month}(?:\s+(?:van\s+)?(?:{_YEAR}|{spelled_year}))?(?!\w)"), 0.85,
          "date in words"),
         (regex(rf"(?i)\b{spelled_year}(?!\w)"), 0.7, "year in words"),
+        # "de eerste zondag van mei 2023" (without a year, a habit: "elke eerste zondag van de maand")
+        (regex(rf"(?i)\b(?:de\s+)?(?:eerste|tweede|derde|vierde|laatste)\s+(?:{weekdays})\s+van\s+{month}\s+{_YEAR}(?!\w)"),
+         0.8, "weekday of a month"),
         (regex(rf"(?i)\b(?:(?:begin|eind|midden|half)\s+)?(?:de\s+)?(?:jaren|joaren|jaoren)\s+(?:{decades})(?!\w)"), 0.6, "decade in words"),
         # spoken Flemish: "den derde van den elfde (van zevenenvijftig)", "de elfde van de elfde"
         (regex(rf"(?i)\b(?:(?:den|de)\s+)?(?:{day_ordinals}|(?:[12]\d|3[01]|0?[1-9])(?:ste|de|e))n?\s+van\s+(?:den|de)\s+"
@@ -116,7 +123,7 @@ class DateRecognizer(Recognizer):
             for start, end in pattern.spans(view):
                 yield Finding("DATUM", start, end, pattern.score, self.name, pattern.reason)
         lower = view.text.lower()
-        in_words, year_in_words, decade_in_words, ordinal_date, two_numbers = _spelled(months)
+        in_words, year_in_words, weekday_of_month, decade_in_words, ordinal_date, two_numbers = _spelled(months, lex.weekdays)
         month_words = lex.month_words
         month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
         tokens = view.tokens
@@ -127,6 +134,7 @@ class DateRecognizer(Recognizer):
         ]
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
+            (weekday_of_month, stretches(view.text, month_spans, 40)),
             (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
             (decade_in_words, [(0, len(view.text))] if "jaren" in lower or "joaren" in lower or "jaoren" in lower else []),
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),

@@ -58,6 +58,9 @@ _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
+#: Verbs after a subject: in lowercase writing, an unknown word opening a sentence before one is a name ("dewayne zegt").
+_SUBJECT_VERBS = {"is", "was", "zegt", "zei", "heeft", "had", "zit", "zat", "komt", "kwam", "gaat", "ging", "wil", "kan",
+                  "moet", "woont", "werkt", "belt", "belde", "vraagt", "vroeg", "huilt", "slaapt", "mag", "doet", "wordt"}
 _STOP = {"ik", "je", "jij", "hij", "zij", "ze", "we", "wij", "u", "het", "de", "een", "en", "of", "maar", "want",
          "dus", "toen", "nu", "dan", "daar", "hier", "er", "die", "dat", "wat", "wie", "waar", "hoe", "ook", "nog", "al",
          "niet", "geen", "wel", "zo", "ja", "nee", "oké", "ok", "euh", "eh", "hè", "nou", "ge", "gij", "da", "'k"}
@@ -291,6 +294,13 @@ class NameRecognizer(Recognizer):
                 return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")
             if word in lex.first_names and not token.sent_start and word not in SPOKEN_FORMS:
                 return Finding("PERSOON", token.start, token.end, 0.5, self.name, "first name in a lowercase text")
+            if unknown and nxt is not None and nxt.lower in _SUBJECT_VERBS and word.isalpha() and word not in SPOKEN_FORMS and (
+                word not in lex.places
+            ) and (
+                not words_before or words_before[-1] in _CLOSING or words_before[-1] in ("?", ":")
+                or view.text.find("\n", prev[-1].end, token.start) >= 0
+            ):
+                return Finding("PERSOON", token.start, token.end, 0.5, self.name, "unknown word before a verb opening a sentence, lowercase")  # "abeba is ziek"
         return None
 
     def _judge(self, view: TextView, chunk: list[Token]) -> Finding | None:
