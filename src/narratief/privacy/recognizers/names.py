@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.lexicons import Lexicons
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
+from narratief.privacy.recognizers.text_forms import after_closing, is_recurring_speaker, is_signature, lowercase_speakers, opens_line
 from narratief.spoken import SPOKEN_FORMS
 
 _DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn", "z'n", "hun", "de", "het", "een",
@@ -38,22 +38,10 @@ _ORG_PREPOSITIONS = {"bij", "met", "van", "naar", "via", "door", "voor"}
 _QUOTES = {"'", "’", '"', "”"}
 _CLOSING = {",", "!", "."} | _QUOTES
 _OPENERS = {"'", "‘", '"', "“", ":", "-", "–", "•", "*"}
-#: How letters and messages close, before the writer's name: "Groetjes,\nKim", "greetz tom".
-_CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "liefs", "hoogachtend", "dank je", "dank u",
-             "bedankt", "merci", "tot ooit", "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs",
-             "met vriendelijke groet", "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin",
-             "uw", "hartelijke groet", "dikke kus", "dag", "doei", "ciao", "voor alles")
-_AFTER_GREETING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in _CLOSINGS) + r")\s*,?\s*\Z")
 #: "ik ben tom, ...": a self-introduction makes a lowercase first name a name.
 _INTRODUCTION = re.compile(r"(?i)\b(?:ik ben|ik heet|mijn naam is|k ben|'k ben)\s+\Z")
 #: Street endings that leave a name to the street recognizer (listed surnames such as "Verlaan" are kept as names).
 _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "plein", "singel", "lei")
-#: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
-#: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
-_STAMP = r"(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
-_LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
-#: A one-word speaker label opening a line, after a chat's time stamp or not: "[21/09/23 19:02] mo: ...", "Zjoske: ...".
-_SPEAKER_LABEL = re.compile(rf"(?m)^[ \t]*({_STAMP})?[ \t]*([^\W\d_][\w'’.-]{{1,20}})[ \t]?:")
 _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
@@ -110,23 +98,10 @@ class NameRecognizer(Recognizer):
                 yield self._with_quote(view, finding)
         if ":" in view.text:
             yield from self._surname_first(view)
-            yield from self._lowercase_speakers(view)
+            yield from lowercase_speakers(view, self._person_cues, self.name)
         if ".) " in view.text or ". (" in view.text:
             for match in _INITIALS_AND_NAME.finditer(view.text):  # "J.P. (Jan-Peter) van den Heuvel"
                 yield Finding("PERSOON", match.start(), match.end(), 0.8, self.name, "initials, first name in brackets, surname")
-
-    def _lowercase_speakers(self, view: TextView) -> Iterator[Finding]:
-        """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines
-        or more after a time stamp)."""
-        lex = view.lexicons
-        for label, openings in _speaker_labels(view.text).items():
-            spans = [span for span, stamped in openings if stamped]
-            if not label[0].islower() or len(spans) < 2 or label in lex.function_words or label in self._person_cues or (
-                label in lex.vocabulary and label not in lex.first_names
-            ):
-                continue
-            for start, end in spans:
-                yield Finding("PERSOON", start, end, 0.7, self.name, "a chat speaker in lowercase")
 
     def _surname_first(self, view: TextView) -> Iterator[Finding]:
         """A form field with the surname first: "Patiënt: DE WITTE, Stien", "Betreft: Claes, Wim" (the first name
@@ -250,7 +225,7 @@ class NameRecognizer(Recognizer):
             word in lex.frequent and word in lex.vocabulary
         ):
             return Finding("LOCATIE", token.start, token.end, 0.6, self.name, "lowercase place after a place word")
-        if word in lex.first_names and _AFTER_GREETING.search(view.text, max(0, token.start - 30), token.start):
+        if word in lex.first_names and after_closing(view.text, token.start):
             return Finding("PERSOON", token.start, token.end, 0.7, self.name, "lowercase first name after a greeting")
         nxt = view.tokens[token.i + 1].lower if token.i + 1 < len(view.tokens) else "."
         if word in lex.first_names and nxt in (",", ".", "en", "uit", "van", "!") and _INTRODUCTION.search(
@@ -309,7 +284,7 @@ class NameRecognizer(Recognizer):
         lex = view.lexicons
         tokens = view.tokens
         # A line that is only a name, after a greeting or at the end: "Dank je, voor alles.\nFrank Hoekstra".
-        if chunk[0].sent_start and chunk[0].lower in lex.first_names and len(chunk) <= 4 and self._signature(view, chunk):
+        if chunk[0].sent_start and chunk[0].lower in lex.first_names and len(chunk) <= 4 and is_signature(view.text, chunk[0].start, chunk[-1].end):
             return Finding("PERSOON", chunk[0].start, chunk[-1].end, 0.7, self.name, "a name signing a letter or message")
         # Drop a capitalised common word that only starts the sentence ("Toen Lotte belde" -> "Lotte"), but not the
         # first name of a speaker label ("Griet CAW: ...").
@@ -377,9 +352,9 @@ class NameRecognizer(Recognizer):
             return None  # a speaker's first word: "Begeleider: Goeiemiddag iedereen", "Begeleider: Goed om te weten"
         if cue:
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
-        if nxt == ":" and at_start and lowered[0] not in lex.function_words and (
-            _LINE_OPENING.match(view.text, view.text.rfind("\n", 0, start) + 1, start)
-        ) and (lowered[0] in lex.first_names or len(words) == 1 and self._recurring_speaker(view, chunk[0])):
+        if nxt == ":" and at_start and lowered[0] not in lex.function_words and opens_line(view.text, start) and (
+            lowered[0] in lex.first_names or len(words) == 1 and is_recurring_speaker(view, chunk[0])
+        ):
             return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"
         if len(lowered) == 1 and lowered[0] in lex.never:
             return None
@@ -437,27 +412,6 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
 
-    @staticmethod
-    def _recurring_speaker(view: TextView, token: Token) -> bool:
-        """An unknown word that opens two or more lines as "Zjoske: ..." in a chat or transcript (a form's labels
-        are ordinary words: "Naam:", "Adres:", "Onthaalwerker:")."""
-        lex, word = view.lexicons, token.lower
-        if word in lex.vocabulary or word in lex.never or lex.is_common(word) or lex.is_compound(word) or len(word) < 2:
-            return False
-        return len(_speaker_labels(view.text).get(token.text, ())) >= 2
-
-    @staticmethod
-    def _signature(view: TextView, chunk: list[Token]) -> bool:
-        """The chunk is a whole line after a greeting or thanks, or the last line of the text."""
-        text = view.text
-        line_start = text.rfind("\n", 0, chunk[0].start) + 1
-        line_end = text.find("\n", chunk[-1].end)
-        line_end = len(text) if line_end == -1 else line_end
-        if line_start == 0 or text[line_start: chunk[0].start].strip() or text[chunk[-1].end: line_end].strip(" ,.!"):
-            return False
-        previous_line = text[text.rfind("\n", 0, line_start - 1) + 1: line_start].strip().lower()
-        return line_end == len(text) or previous_line.rstrip(",!. ").endswith(_CLOSINGS)
-
     def _kin_before(self, view: TextView, token: Token) -> bool:
         """"nonkel Frans", not "mijn vrouw, God hebbe haar ziel" (a comma ends the cue)."""
         return self._cue_word(view, token, across_commas=False) in self._kin
@@ -466,13 +420,3 @@ class NameRecognizer(Recognizer):
     def _known_name(token: Token, lex) -> bool:
         word = token.lower
         return (word in lex.first_names or word in lex.surnames or word in lex.places) and not lex.is_common(word)
-
-
-@lru_cache(maxsize=4)
-def _speaker_labels(text: str) -> dict[str, list[tuple[tuple[int, int], bool]]]:
-    """The one-word labels that open lines of ``text``, with where each stands and whether a time stamp precedes it
-    (read once per text, for both speaker rules)."""
-    labels: dict[str, list[tuple[tuple[int, int], bool]]] = {}
-    for match in _SPEAKER_LABEL.finditer(text):
-        labels.setdefault(match.group(2), []).append((match.span(2), match.group(1) is not None))
-    return labels

@@ -1,0 +1,80 @@
+"""Where a text's form puts a name: a chat's or transcript's speaker labels, a letter's closing and signature.
+
+Used by the names recognizer: "Zjoske: ..." opening two lines is a speaker, "Groetjes,\\nKim" ends with the writer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.base import TextView, Token
+
+#: How letters and messages close, before the writer's name: "Groetjes,\nKim", "greetz tom".
+CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "liefs", "hoogachtend", "dank je", "dank u",
+            "bedankt", "merci", "tot ooit", "tot snel", "tot later", "xx", "xxx", "kus", "kusjes", "veel liefs",
+            "met vriendelijke groet", "vriendelijke groeten", "alvast bedankt", "alvast merci", "je vriend", "je vriendin",
+            "uw", "hartelijke groet", "dikke kus", "dag", "doei", "ciao", "voor alles")
+_AFTER_CLOSING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in CLOSINGS) + r")\s*,?\s*\Z")
+#: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
+#: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
+_STAMP = r"(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
+_LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
+#: A one-word speaker label opening a line, after a chat's time stamp or not: "[21/09/23 19:02] mo: ...", "Zjoske: ...".
+_SPEAKER_LABEL = re.compile(rf"(?m)^[ \t]*({_STAMP})?[ \t]*([^\W\d_][\w'’.-]{{1,20}})[ \t]?:")
+
+
+@lru_cache(maxsize=4)
+def speaker_labels(text: str) -> dict[str, list[tuple[tuple[int, int], bool]]]:
+    """The one-word labels that open lines of ``text``, with where each stands and whether a time stamp precedes it
+    (read once per text, for both speaker rules)."""
+    labels: dict[str, list[tuple[tuple[int, int], bool]]] = {}
+    for match in _SPEAKER_LABEL.finditer(text):
+        labels.setdefault(match.group(2), []).append((match.span(2), match.group(1) is not None))
+    return labels
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Only white space or a chat's time stamp stands before ``start`` on its line."""
+    return _LINE_OPENING.match(text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
+def after_closing(text: str, start: int) -> bool:
+    """A letter's or message's closing ("Groetjes,", "mvg") stands just before ``start``."""
+    return _AFTER_CLOSING.search(text, max(0, start - 30), start) is not None
+
+
+def is_signature(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a whole line after a closing or thanks, or the last line of the text."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_start == 0 or text[line_start: start].strip() or text[end: line_end].strip(" ,.!"):
+        return False
+    previous_line = text[text.rfind("\n", 0, line_start - 1) + 1: line_start].strip().lower()
+    return line_end == len(text) or previous_line.rstrip(",!. ").endswith(CLOSINGS)
+
+
+def is_recurring_speaker(view: TextView, token: Token) -> bool:
+    """An unknown word that opens two or more lines as "Zjoske: ..." in a chat or transcript (a form's labels are
+    ordinary words: "Naam:", "Adres:", "Onthaalwerker:")."""
+    lex, word = view.lexicons, token.lower
+    if word in lex.vocabulary or word in lex.never or lex.is_common(word) or lex.is_compound(word) or len(word) < 2:
+        return False
+    return len(speaker_labels(view.text).get(token.text, ())) >= 2
+
+
+def lowercase_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
+    """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines or
+    more after a time stamp; not a role such as "begeleider")."""
+    lex = view.lexicons
+    for label, openings in speaker_labels(view.text).items():
+        spans = [span for span, stamped in openings if stamped]
+        if not label[0].islower() or len(spans) < 2 or label in lex.function_words or label in person_cues or (
+            label in lex.vocabulary and label not in lex.first_names
+        ):
+            continue
+        for start, end in spans:
+            yield Finding("PERSOON", start, end, 0.7, source, "a chat speaker in lowercase")
