@@ -458,9 +458,15 @@ def test_a_brussels_street_with_both_names_is_one_address():
         ("Van der Veken Advocaten\nMeir 12, 2000 Antwerpen", "Van der Veken Advocaten"),
         ("De brief kwam van Peeters & Smit Gerechtsdeurwaarders uit Hasselt.", "Peeters & Smit Gerechtsdeurwaarders"),
         ("Universitair Psychiatrisch Centrum Sint-Kamillus\nAfdeling jongeren", "Universitair Psychiatrisch Centrum Sint-Kamillus"),
-    ],
+        ("Hij werkte bij meubelfabriek Vandamme & Zonen in Izegem.", "meubelfabriek Vandamme & Zonen"),
+        ("Oma woont in verpleeghuis De Lindehof in Venlo.", "verpleeghuis De Lindehof"),
+        ("Hij zit op basisschool Al Noor, in groep vijf.", "basisschool Al Noor"),
+        ("We kregen een jongerenwerker van Wijkpunt036, elke week.", "Wijkpunt036"),
+        ("ik zit op basisschool de vlinder in eeklo en mijn broer bij caw gent want hij heeft geen huis meer", "basisschool de vlinder"),
+        ("Ze studeerde aan de Technische School Lommel-Zuid.", "Technische School Lommel-Zuid"),
+        ],
 )
-def test_courts_firms_and_institutions_keep_their_whole_name(text, organisation):
+def test_organisations_keep_their_whole_name(text, organisation):
     start = text.index(organisation)
     assert any(f.start <= start and f.end >= start + len(organisation) and f.label == "ORGANISATIE" for f in detect(text)), found(text)
 
@@ -475,9 +481,17 @@ def test_a_branch_after_a_comma_stays_a_place():
     [
         ("Hij is zeven jaar maar hij leest al vlot.", "zeven jaar"),
         ("Mijn zoontje Wout es vijf, 'k zien hem te weinig.", "vijf"),
-    ],
+        ("Eerste klachten rond zijn twintigste, tijdens zijn studie.", "twintigste"),
+        ("Tussen mijn achttiende en mijn dertigste heb ik niet geleefd.", "achttiende"),
+        ("Ons moeder had mij op heur zeventien, ons vader was der nie.", "zeventien"),
+        ("Op men dertiene stond ik al op straat.", "dertiene"),
+        ("Zij is misschien veertig, ze vraagt nooit waarom.", "veertig"),
+        ("Pa wordt tachtig volgend jaar.", "tachtig"),
+        ("ze is mijn beste vriendin sinds we zeven waren", "zeven"),
+        ("die zijn nu zelf vijftien lol", "vijftien"),
+        ],
 )
-def test_ages_before_maar_and_in_west_flemish(text, age):
+def test_ages_in_speech_dialect_and_chat(text, age):
     assert covered(text, age), found(text)
 
 
@@ -504,3 +518,15 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
 )
 def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
     assert covered(text, needle), found(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Ik kwam aan met mijn twee dochters en niets anders.", "twee"),
+        ("Verlengde hulp loopt tot je eenentwintigste, daarna niet meer.", "eenentwintigste"),
+        ("Ze werkt op het stadhuis van Oudenaarde, halftijds.", "stadhuis"),
+    ],
+)
+def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):
+    assert not covered(text, kept), found(text)

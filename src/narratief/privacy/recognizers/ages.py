@@ -29,8 +29,13 @@ _BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna",
 _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Clitics and abbreviations read as words ("'k" = "ik"); spoken and dialect spellings come from ``narratief.spoken``.
-_SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer"}
-_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca"}
+_SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer",
+           "men": "mijn", "heur": "haar", "ip": "op", "oep": "op"}  # "op men twaalf", "op heur zestien", "ip myn vyfendertigste"
+#: A preposition and a possessive before a number make it an age: "rond zijn twintigste", "tussen mijn 25ste en ...".
+_AGE_PREPOSITIONS = {"op", "sinds", "vanaf", "tot", "rond", "voor", "na", "tegen", "tussen", "met", "omtrent", "rondom"}
+_POSSESSIVES = {"mijn", "zijn", "haar", "hun"}  # not "tot je eenentwintigste": a rule for anyone
+_FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca",
+            "misschien", "hooguit", "zeker", "waarschijnlijk"}
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
@@ -45,14 +50,14 @@ _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1
 _DIGIT_CHARS = frozenset("0123456789")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
-_SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge"}
+_SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge", "we", "wij", "jullie"}
 _IS_OR_DID = _IS | _DID
 _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 #: Words after "ze wordt 18" that name when: "ze wordt 18 zaterdag", "hij werd 40 vorige week".
 _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
-         "volgende", "vorige", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
+         "volgende", "vorige", "volgend", "vorig", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
 #: What may follow "ze was N": an end of sentence, a when, "en", "jaar".
-_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh"}
+_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh", "lol", "haha", "hahaha"}
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],
@@ -280,6 +285,8 @@ class AgeRecognizer(Recognizer):
         for cue in before.get(previous[-1], ()) if previous else ():
             if tuple(previous[-len(cue):]) == cue:
                 return True
+        if len(previous) >= 2 and previous[-1] in _POSSESSIVES and previous[-2] in _AGE_PREPOSITIONS and number >= 11:
+            return True  # "rond zijn twintigste", "met mijn 23" (not "met mijn twee dochters")
         # "mijn zoon van 14", "een meisje van zestien", "pleegzoon van elf"; "moeder van 72" (not "van twee")
         if len(previous) < 2 or previous[-1] != "van" or (previous[-2] in _PARENTS and number < 13):
             return False

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView
 
-_INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
+_INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "al", "el", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
 
 
 _HOUSE_NUMBER = re.compile(r"\s*\d")
@@ -22,6 +22,15 @@ _TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders
 #: Firms named after their partners: a surname that is also a word may come before these ("Van Leeuwen & Bosch Advocaten").
 _FIRMS = {"gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
+#: Short organisation words that end compounds: "verpleeghuis De Linde", "schaakclub De Toren", "weverij Deconinck".
+_COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak")
+#: Heads named with an article in lowercase writing: "basisschool de horizon", "college ter leie", "vc de sterre".
+_NAMED_WITH_ARTICLE = {"school", "basisschool", "atheneum", "college", "lyceum", "instituut", "leefgroep", "vc", "vv", "fc",
+                       "kfc", "sk", "moskee", "kerk", "inloophuis", "jeugdhuis", "buurthuis", "dagcentrum", "voorziening"}
+#: A name with a telephone area code, as some welfare organisations call themselves: "Stadsring51", "Indebuurt033".
+_NAME_AND_CODE = re.compile(r"[A-Z][a-z]{3,}\d{2,3}")
+#: Endings of capitalised adjectives that open an institution's name: "Algemeen Ziekenhuis", "Technische School".
+_ADJECTIVE_ENDINGS = ("isch", "ische", "sche", "air", "aire", "aal", "ale", "een", "ene")
 #: "Vredegerecht van het derde kanton Antwerpen", "Arbeidsrechtbank Gent, afdeling Kortrijk": the district belongs to
 #: the name ("GGZ Drenthe, locatie Beilen" stays an organisation and a place).
 _DISTRICTS = {"kanton", "arrondissement", "afdeling"}
@@ -37,10 +46,12 @@ class OrganisationRecognizer(Recognizer):
         suffixes = tuple(sorted(lex.word_set("organisation_suffixes")))
         long_heads = tuple(sorted(h for h in heads if len(h) >= 6))
         id_cues = lex.word_set("id_cues")
+        place_words = lex.word_set("place_cues")
         tokens = view.tokens
         for index, token in enumerate(tokens):
             word = token.lower
-            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads):
+            compound_head = word.endswith(_COMPOUND_HEADS) and len(word) >= 7 and token.is_word
+            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads) and not compound_head:
                 continue  # most words: no capital, no organisation word, none of the shapes below
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
@@ -54,7 +65,8 @@ class OrganisationRecognizer(Recognizer):
             head = word in heads and not (token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase) or (
                 token.is_cap and not token.sent_start and token.is_word and word.endswith(long_heads) and len(word) >= 12
             )  # "Advocatenkantoor Lybaert & Co", "Distributiecentrum Kuehne + Nagel"
-            if head or acronym or institution or (token.text.islower() and word.endswith(long_heads)):
+            compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
+            if head or acronym or institution or compound:
                 end_index = index
                 j = index + 1
                 while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
@@ -73,6 +85,13 @@ class OrganisationRecognizer(Recognizer):
                         end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
                     elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
                         pass
+                    elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
+                        end_index = j  # lowercase writing: "caw limburg", "uz gent"
+                    elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den") and (
+                        j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.frequent
+                        and tokens[j + 1].lower not in lex.function_words
+                    ):
+                        end_index = j = j + 1  # "basisschool de horizon", "college ter leie"
                     elif (district := _district(tokens, j, end_index)) is not None:
                         end_index = j = district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
                         break
@@ -86,12 +105,16 @@ class OrganisationRecognizer(Recognizer):
                     first = index + 1
                     while first < end_index and tokens[first].lower in _INNER:
                         first += 1  # "opvangcentrum van Fedasil" -> "Fedasil"
-                    start = token.start if word in heads or acronym or institution else tokens[first].start
+                    # "schoonmaakbedrijf Proper Plus", "verpleeghuis De Lindehof"; not "opvangcentrum van Fedasil"
+                    named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") for t in tokens[index + 1: first])
+                    if compound_head and not named_directly and not head or word in place_words and word not in heads:
+                        continue  # "het stadhuis van Oudenaarde", "deelgemeente Koersel": a place
+                    start = token.start if word in heads or acronym or institution or named_directly else tokens[first].start
                     if view.text[max(0, start - 4): start] == "GO! ":
                         start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
                     k = index - 1
                     while start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
-                        lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(("isch", "air", "aal", "een"))
+                        lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
                     ) and (word in heads or acronym or institution):
                         start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
                         k -= 1
@@ -134,6 +157,9 @@ class OrganisationRecognizer(Recognizer):
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
             )  # "PXL", "HVO-Querido", "i-psy"; not "basis-GGZ"
             after_van = before == "van" and token.is_upper and token.is_word and 2 <= len(token.text) <= 5 and not lex.is_common(word)
+            if (placed or before == "van") and _NAME_AND_CODE.fullmatch(token.text):
+                yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "name with an area code")
+                continue
             if (placed and shaped or after_van) and word not in lex.never and word not in id_cues and (
                 token.is_upper or not lex.is_common(word)
             ):  # "distributiecentrum van DHL"
