@@ -514,6 +514,12 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
         ("Antwoorden naar Postbus 4410, 3006 AK Rotterdam.", "Postbus 4410"),
         ("Ze woont op de Steenweg op Mol 112 bus 3 in Turnhout.", "Steenweg op Mol 112 bus 3"),
         ("Mijn studio is op de Fruithofplaats 8 in Berchem.", "Fruithofplaats 8"),
+        ("Adres: Weg naar Bree 41, 3960 Bree", "Weg naar Bree 41"),
+        ("Gepost door: maasland_77\n\nHallo allemaal.", "maasland_77"),
+        ("Cliëntnummer: GGZ-OV-44120\nAchtergrond", "GGZ-OV-44120"),
+        ("Zaaknummer: C/13/771204 / JE RK 24-310\nDatum: 3 mei 2024", "C/13/771204 / JE RK 24-310"),
+        ("(00:00:05) Wouter: Welkom.\n(00:00:09) Mieke: Dank je.\n(00:00:15) Wouter: Hoe begon het?", "Wouter"),
+        ("Sofie: heb je papa gehoord?\nElke: ja. hij belde.\nSofie: oei\nElke: ik bel morgen", "Elke"),
     ],
 )
 def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
@@ -526,6 +532,7 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Ik kwam aan met mijn twee dochters en niets anders.", "twee"),
         ("Verlengde hulp loopt tot je eenentwintigste, daarna niet meer.", "eenentwintigste"),
         ("Ze werkt op het stadhuis van Oudenaarde, halftijds.", "stadhuis"),
+        ("Van: an@voorbeeld.be\nAan: jo@voorbeeld.be\n\n--- Doorgestuurd ---\nVan: jo@voorbeeld.be\nTekst", "Van"),
     ],
 )
 def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):

@@ -39,6 +39,8 @@ HANDLE = PatternRecognizer(
             "handle after a platform name",
             group=1,
         ),
+        # a user name with an underscore, as forums and games show them: "kempenaar_88", "lotte_gent" (no Dutch word has one)
+        Pattern(regex(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])"), 0.7, "user name with an underscore"),
     ],
     kind="handle",
 )

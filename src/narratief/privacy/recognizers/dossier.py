@@ -14,6 +14,8 @@ _NUMBERISH = regex(r"[A-Za-z]{0,4}[-/]?\d[\w/.-]*\d|\d+")
 _CODE = regex(
     r"(?<![\w/-])(?:(?=[A-Z0-9/-]*\d{3})(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[/-][A-Z0-9]+){1,4}|\d{4}/\d{3,6})(?![\w/-])"
 )
+#: The value of a form field after its id word: "Cliëntnummer: LdH-DH-20931", "Zaaknummer: C/16/558213 / JE RK 23-1184".
+_FIELD_VALUE = regex(r"[ \t]*:[ \t]*([A-Za-z0-9][A-Za-z0-9 /.-]{2,38}[A-Za-z0-9])[ \t]*(?=\n|$)")
 _SKIP = {":", ",", ".", "nr", "nr.", "is", "was", "nummer", "#", "van", "mijn", "zijn", "haar", "toen", "het", "de", "dat",
          "trouwens", "bij", "heette", "heet", "luidt", "luidde", "als", "eigen", "oude"}
 
@@ -28,6 +30,10 @@ class DossierRecognizer(Recognizer):
         for index, token in enumerate(tokens):
             cue = token.lower.rstrip(".:")
             if cue not in cues and not (cue.endswith(("nummer", "nr")) and len(cue) > 4):
+                continue
+            field = _FIELD_VALUE.match(view.text, token.end - (token.text.endswith(":"))) if index + 1 < len(tokens) else None
+            if field and sum(c.isdigit() for c in field.group(1)) >= 3 and not any(c.isspace() for c in field.group(1)[:2]):
+                yield Finding("ID", field.start(1), field.end(1), 0.75, self.name, "value of an id field", "dossier")
                 continue
             # the number may follow after ":", "nr.", "is", "was"
             for follower in tokens[index + 1: index + 7]:

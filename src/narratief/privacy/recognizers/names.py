@@ -16,7 +16,14 @@ from narratief.privacy.findings import Finding
 from narratief.privacy.lexicons import Lexicons
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
 from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
-from narratief.privacy.recognizers.text_forms import after_closing, is_recurring_speaker, is_signature, lowercase_speakers, opens_line
+from narratief.privacy.recognizers.text_forms import (
+    after_closing,
+    is_recurring_speaker,
+    is_signature,
+    lowercase_speakers,
+    opens_line,
+    speaks_often,
+)
 from narratief.spoken import SPOKEN_FORMS
 
 _DETERMINERS = {"mijn", "m'n", "onze", "ons", "jouw", "je", "uw", "haar", "zijn", "z'n", "hun", "de", "het", "een",
@@ -352,7 +359,9 @@ class NameRecognizer(Recognizer):
             return None  # a speaker's first word: "Begeleider: Goeiemiddag iedereen", "Begeleider: Goed om te weten"
         if cue:
             return Finding("PERSOON", start, end, 0.9, self.name, "name after a person cue")
-        if nxt == ":" and at_start and lowered[0] not in lex.function_words and opens_line(view.text, start) and (
+        if nxt == ":" and at_start and opens_line(view.text, start) and (
+            lowered[0] not in lex.function_words or lowered[0] in lex.first_names and speaks_often(view.text, chunk[0].text)
+        ) and (
             lowered[0] in lex.first_names or len(words) == 1 and is_recurring_speaker(view, chunk[0])
         ):
             return Finding("PERSOON", start, end, 0.65, self.name, "a speaker's name opening a line")  # "Mohammed: ik kom"

@@ -42,9 +42,9 @@ FRENCH_STREET_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "chau
 _AFTER_ARTICLE = regex(r"(?i:\b(?:aan|in|op|naar|uit)\s+(?:de|het)\s+)([A-Z][a-zà-ÿ]{3,}(?:-[A-Z][a-zà-ÿ]+)?\s+\d{1,4}[a-zA-Z]?)(?![\w/.,-]\d)")
 
 
-#: A post office box, and the Flemish "Steenweg op Gierle 88" (a road named after where it leads).
+#: A post office box, and the Flemish "Steenweg op Gierle 88", "Weg naar As 190" (a road named after where it leads).
 _POSTBOX = regex(r"\b(?:Postbus|Antwoordnummer|Postbox|postbus)\s+\d{1,6}\b")
-_ROAD_TO = regex(r"\b(?:Steenweg|Baan|Weg)\s+op\s+[A-Z][\w'’-]+(?:\s+\d{1,4}[a-zA-Z]?(?:\s+(?i:bus)\s+\d{1,4})?\b)?")
+_ROAD_TO = regex(r"\b(?:Steenweg|Baan|Weg)\s+(?:op|naar)\s+[A-Z][\w'’-]+(?:\s+\d{1,4}[a-zA-Z]?(?:\s+(?i:bus)\s+\d{1,4})?\b)?")
 
 
 class StreetRecognizer(Recognizer):
@@ -58,7 +58,7 @@ class StreetRecognizer(Recognizer):
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.7, self.name, "French street name")
         for match in view.finditer_digits(_POSTBOX):
             yield Finding("ADRES", match.start(), match.end(), 0.85, self.name, "post office box")
-        if " op " in view.text:
+        if " op " in view.text or " naar " in view.text:
             for match in _ROAD_TO.finditer(view.text):
                 numbered = match.group()[-1:].isdigit()
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.6, self.name, "'Steenweg op' and place")

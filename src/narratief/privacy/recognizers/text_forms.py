@@ -19,8 +19,8 @@ CLOSINGS = ("groetjes", "groeten", "groet", "greetz", "grtz", "mvg", "gr", "lief
             "uw", "hartelijke groet", "dikke kus", "dag", "doei", "ciao", "voor alles")
 _AFTER_CLOSING = re.compile(r"(?i)(?:^|\n)\s*(?:" + "|".join(re.escape(c) for c in CLOSINGS) + r")\s*,?\s*\Z")
 #: What may stand before a speaker's name on its line: nothing, or a chat's time stamp: "[21:19]",
-#: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export).
-_STAMP = r"(?:\[[\d:./,\s-]+\]|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
+#: "[14/11/23, 21:04]", "14/11/23, 21:04 - " (a WhatsApp export), "(00:01:02)" (a transcript's time code).
+_STAMP = r"(?:\[[\d:./,\s-]+\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[-–—])"
 _LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
 #: A one-word speaker label opening a line, after a chat's time stamp or not: "[21/09/23 19:02] mo: ...", "Zjoske: ...".
 _SPEAKER_LABEL = re.compile(rf"(?m)^[ \t]*({_STAMP})?[ \t]*([^\W\d_][\w'’.-]{{1,20}})[ \t]?:")
@@ -57,13 +57,23 @@ def is_signature(text: str, start: int, end: int) -> bool:
     return line_end == len(text) or previous_line.rstrip(",!. ").endswith(CLOSINGS)
 
 
+#: Labels of an e-mail's header: "Van:" opens a line in every forwarded message.
+_HEADER_LABELS = {"van", "aan", "cc", "bcc", "onderwerp", "datum", "verzonden", "betreft", "from", "to", "subject", "date"}
+
+
+def speaks_often(text: str, label: str) -> bool:
+    """``label`` opens two or more lines of ``text`` as a speaker ("Elke: ..." twice is a person, not "every"; "Van:"
+    in e-mail headers is no speaker)."""
+    return label.lower() not in _HEADER_LABELS and len(speaker_labels(text).get(label, ())) >= 2
+
+
 def is_recurring_speaker(view: TextView, token: Token) -> bool:
     """An unknown word that opens two or more lines as "Zjoske: ..." in a chat or transcript (a form's labels are
     ordinary words: "Naam:", "Adres:", "Onthaalwerker:")."""
     lex, word = view.lexicons, token.lower
     if word in lex.vocabulary or word in lex.never or lex.is_common(word) or lex.is_compound(word) or len(word) < 2:
         return False
-    return len(speaker_labels(view.text).get(token.text, ())) >= 2
+    return speaks_often(view.text, token.text)
 
 
 def lowercase_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
