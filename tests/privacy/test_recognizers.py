@@ -537,3 +537,16 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
 )
 def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):
     assert not covered(text, kept), found(text)
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("Mijn zoon voetbalt bij vv De Zuiderburen, elke zaterdag.", "vv De Zuiderburen"),
+        ("Ik werk als metser bij Bouwbedrijf Janssens & Co in Mol.", "Bouwbedrijf Janssens & Co"),
+        ("Vader werkte bij de wolspinnerij Van der Heijden, moeder thuis.", "wolspinnerij Van der Heijden"),
+        ("Ik werk halftijds bij fietsherstelplaats De Spaak vzw in Deurne.", "fietsherstelplaats De Spaak vzw"),
+    ],
+)
+def test_a_business_named_after_its_trade_is_one_organisation(text, organisation):
+    assert (organisation, "ORGANISATIE") in found(text), found(text)

@@ -23,7 +23,9 @@ _TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders
 _FIRMS = {"gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
 #: Short organisation words that end compounds: "verpleeghuis De Linde", "schaakclub De Toren", "weverij Deconinck".
-_COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak")
+_COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak", "plaats")
+#: Sports clubs' abbreviations: never ordinary words, also in lowercase ("vv De Reeshof Boys", "kfc zonhoven").
+_CLUBS = {"vv", "fc", "kfc", "vc", "sk", "sv", "hc", "rfc", "kvc", "kv", "svv", "afc"}
 #: Heads named with an article in lowercase writing: "basisschool de horizon", "college ter leie", "vc de sterre".
 _NAMED_WITH_ARTICLE = {"school", "basisschool", "atheneum", "college", "lyceum", "instituut", "leefgroep", "vc", "vv", "fc",
                        "kfc", "sk", "moskee", "kerk", "inloophuis", "jeugdhuis", "buurthuis", "dagcentrum", "voorziening"}
@@ -62,9 +64,11 @@ class OrganisationRecognizer(Recognizer):
                 word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
             )
             # a short head that is also a word needs its capitals: "MEE", "PC" (not "mee", "op mijn pc")
-            head = word in heads and not (token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase) or (
-                token.is_cap and not token.sent_start and token.is_word and word.endswith(long_heads) and len(word) >= 12
-            )  # "Advocatenkantoor Lybaert & Co", "Distributiecentrum Kuehne + Nagel"
+            head = word in heads and not (
+                token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase and word not in _CLUBS
+            ) or (
+                token.is_cap and not token.sent_start and token.is_word and any(word.endswith(h) and len(word) >= len(h) + 4 for h in long_heads)
+            )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel"
             compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
             if head or acronym or institution or compound:
                 end_index = index
@@ -74,7 +78,7 @@ class OrganisationRecognizer(Recognizer):
                     shouting = nxt.is_upper and len(nxt.text) > 2 and not (
                         nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
                     ) and (lex.is_common(nxt.lower) or nxt.lower in lex.never)  # in capitals, an ordinary word ends a name
-                    if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st."}:
+                    if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st.", "Co", "Co.", "Cie"}:
                         end_index = j
                     elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
                         end_index = j  # "UPC KU Leuven"
@@ -103,7 +107,7 @@ class OrganisationRecognizer(Recognizer):
                     if tail and all(t in lex.never and not t.startswith("sint-") for t in tail):
                         continue  # "GGZ Nederland" is generic; "AZ Sint-Maarten" is not
                     first = index + 1
-                    while first < end_index and tokens[first].lower in _INNER:
+                    while first < end_index and tokens[first].lower in _INNER and not tokens[first].text[:1].isupper():
                         first += 1  # "opvangcentrum van Fedasil" -> "Fedasil"
                     # "schoonmaakbedrijf Proper Plus", "verpleeghuis De Lindehof"; not "opvangcentrum van Fedasil"
                     named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") for t in tokens[index + 1: first])
