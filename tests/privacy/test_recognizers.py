@@ -532,6 +532,8 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Ik kwam aan met mijn twee dochters en niets anders.", "twee"),
         ("Verlengde hulp loopt tot je eenentwintigste, daarna niet meer.", "eenentwintigste"),
         ("Ze werkt op het stadhuis van Oudenaarde, halftijds.", "stadhuis"),
+        ("Achtergrond\nCliënte heeft twee kinderen. Cliënte zegt dat het beter gaat.", "Cliënte"),
+        ("Dhr. Peeters woont alleen. Dhr. heeft een zoon.", "Dhr."),
         ("Van: an@voorbeeld.be\nAan: jo@voorbeeld.be\n\n--- Doorgestuurd ---\nVan: jo@voorbeeld.be\nTekst", "Van"),
     ],
 )

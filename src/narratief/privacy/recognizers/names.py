@@ -417,7 +417,9 @@ class NameRecognizer(Recognizer):
             return Finding("PERSOON", start, end, 0.6, self.name, "name before a verb")
         if len(words) >= 2 and not all(lex.is_common(w) for w in lowered[1:]):
             return Finding("PERSOON", start, end, 0.55, self.name, "capitalised words")
-        if len(words) == 1 and not lex.is_common(lowered[0]) and nxt in self._speech and "-" not in lowered[0]:
+        if len(words) == 1 and not lex.is_common(lowered[0]) and nxt in self._speech and "-" not in lowered[0] and (
+            lowered[0] not in self._person_cues and lowered[0].rstrip(".") not in self._person_cues
+        ):  # not a note's "Cliënte heeft", "Dhr. zegt"
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
 
