@@ -489,6 +489,12 @@ def test_a_branch_after_a_comma_stays_a_place():
         ("Pa wordt tachtig volgend jaar.", "tachtig"),
         ("ze is mijn beste vriendin sinds we zeven waren", "zeven"),
         ("die zijn nu zelf vijftien lol", "vijftien"),
+        ("Rayan (4) en Lina (bijna 3) wonen bij mij.", "3"),
+        ("18:09 - jana: mijn broer is negen hij woont bij oma\n18:10 - lien: oei", "negen"),
+        ("Myn kleindochter Laura is twalf, zy zit in 't middelbaar.", "twalf"),
+        ("Allé, ip myn vyfendertigste of zo begon het.", "vyfendertigste"),
+        ("Een jonge psychologe, Sanne, niet ouder dan dertig, zei het.", "dertig"),
+        ("Haar moeder, zestig en net met pensioen, helpt me.", "zestig"),
         ],
 )
 def test_ages_in_speech_dialect_and_chat(text, age):
@@ -534,6 +540,8 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Ze werkt op het stadhuis van Oudenaarde, halftijds.", "stadhuis"),
         ("Achtergrond\nCliënte heeft twee kinderen. Cliënte zegt dat het beter gaat.", "Cliënte"),
         ("Dhr. Peeters woont alleen. Dhr. heeft een zoon.", "Dhr."),
+        ("het is negen. ik ga slapen", "negen"),
+        ("Dat zijn al zes jaar zonder een druppel.", "zes"),
         ("Van: an@voorbeeld.be\nAan: jo@voorbeeld.be\n\n--- Doorgestuurd ---\nVan: jo@voorbeeld.be\nTekst", "Van"),
     ],
 )

@@ -50,6 +50,8 @@ _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1
 _DIGIT_CHARS = frozenset("0123456789")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
 _IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
+#: "het is negen", "'t was twee": the time, not an age.
+_CLOCK_SUBJECTS = [["het"], ["'t"], ["t"], ["dat"], ["da"], ["'s"]]
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge", "we", "wij", "jullie"}
 _IS_OR_DID = _IS | _DID
 _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
@@ -57,7 +59,8 @@ _SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][a-z]+|Interviewer|Respondent)$")
 _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen", "overmorgen",
          "volgende", "vorige", "volgend", "vorig", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
 #: What may follow "ze was N": an end of sentence, a when, "en", "jaar".
-_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh", "lol", "haha", "hahaha"}
+_AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh", "lol", "haha", "hahaha",
+                                  "maar", "hij", "zij", "ik"}  # a chat without full stops: "noah is negen hij zit in een pleeggezin"
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],
@@ -65,7 +68,7 @@ _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
 _BRACKET = regex(
-    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
+    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
     r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
     r"|\(nu\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)"
     r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
@@ -203,7 +206,9 @@ class AgeRecognizer(Recognizer):
                     aged.add(index)  # "oudste 12.", "zoon 8, dochter 5"
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "person word N")
                     continue
-                if previous[-1:] == [","] and name_before and (not following or following[0] in _CLOSERS):
+                if previous[-1:] == [","] and name_before and (
+                    not following or following[0] in _CLOSERS or following[0] == "en" and kept[-2].lower in persons
+                ):  # "Haar moeder, zestig en net met pensioen"
                     # "Jordy, 19, die ..." / "mevrouw Hendriks, 71."
                     yield Finding("LEEFTIJD", token.start, token.end, 0.7, self.name, "name, N,")
                     continue
@@ -225,7 +230,7 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, tokens[index + 2].end, 0.85, self.name, "N jaar oud")
                 elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
                     yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
-                elif previous[-1:] and previous[-1] in _IS and following[1:2] != ["geleden"] and (
+                elif previous[-1:] and previous[-1] in _IS and following[1:2] != ["geleden"] and previous[-2:-1] not in _CLOCK_SUBJECTS and (
                     not following or following[0] in _AFTER_AGE
                     or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
@@ -234,6 +239,8 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
                 elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "dat ik N ben")
+                elif previous[-1:] in (["ouder"], ["jonger"]) and "dan" in fillers and not is_ordinal and not (following[:1] and following[0] in _UNITS | {"jaar"}):
+                    yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "ouder dan N")  # "niet ouder dan dertig"
                 elif following[:2] in (["te", "zijn"], ["te", "worden"]) and not is_ordinal:
                     yield Finding("LEEFTIJD", token.start, token.end, 0.6, self.name, "zegt N te zijn / om N te worden")
                 elif previous[-1:] == [","] and "toen" in fillers and following[:1] and following[0] in {")", ".", ";"} and not is_ordinal:

@@ -44,8 +44,8 @@ def number_words() -> dict[str, int]:
 
 
 #: Spoken and dialect spellings of number words, by rule: "zestiene", "zesse", "twoalf", "vyfentwintig",
-#: "zeuventien", "zesenvieftig", "twinteg".
-_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"), ("tachtig", "tachentig"))
+#: "zeuventien", "zesenvieftig", "twinteg", "twalf", "vyfendertigste".
+_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("aa", "a"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"), ("tachtig", "tachentig"))
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +63,11 @@ def dialect_number_words() -> dict[str, int]:
             if form.endswith("en") and len(form) > 4:  # "zeve", "nege"
                 forms.add(form[:-1])
         for form in forms - {word}:
+            found.setdefault(form, n)
+        ordinals = {ordinal(n)}  # "vyfendertigste", "twalfde"
+        for standard, spoken in _DIALECT_SPELLINGS:
+            ordinals |= {form.replace(standard, spoken) for form in ordinals if standard in form}
+        for form in ordinals - {ordinal(n)}:
             found.setdefault(form, n)
     standard = number_words()
     return {form: n for form, n in found.items() if form not in standard}
