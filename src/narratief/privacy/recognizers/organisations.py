@@ -181,6 +181,14 @@ class OrganisationRecognizer(Recognizer):
                     yield Finding("ORGANISATIE", token.start, end, 0.7, self.name, "capitalised article and name")
 
 
+def _placed(tokens, index: int) -> bool:
+    """The word follows "bij", "in", "naar", "via", "aan", "van" (and "de"/"het"): where someone works or goes."""
+    before = [t.lower for t in tokens[max(0, index - 2): index]]
+    if before[-1:] and before[-1] in ("de", "het"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _BEFORE_ARTICLE
+
+
 def _district(tokens, j: int, end_index: int) -> int | None:
     """The last token of a district after an organisation's name ("van het derde kanton Antwerpen", ", afdeling
     Kortrijk"), or ``None``."""
@@ -224,9 +232,11 @@ class GazetteerRecognizer(Recognizer):
                 score = 0.8
                 if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
-                if size == 1 and ((lex.is_common(token.lower) and not token.is_upper) or token.sent_start and label != "ORGANISATIE"):
+                if size == 1 and ((lex.is_common(token.lower) and not token.is_upper) or token.sent_start and label != "ORGANISATIE") and not (
+                    label == "ORGANISATIE" and lowercase and _placed(tokens, index)  # "ik werk bij de jumbo", "in de carrefour"
+                ):
                     continue
-                if not token.is_cap and (
+                if not token.is_cap and not (size == 1 and label == "ORGANISATIE" and _placed(tokens, index)) and (
                     (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5)) or all(lex.is_common(t) for t in lowered[index: index + size])
                 ):
                     continue  # lowercase: phrases of several words, not all ordinary, and organisations ("altrecht")
