@@ -157,6 +157,7 @@ class Pattern:
     score: float
     reason: str
     group: int = 0
+    needs: str | None = None  # a string every match contains ("_"): the pattern runs only on texts that have it
 
 
 class PatternRecognizer(Recognizer):
@@ -195,6 +196,8 @@ class PatternRecognizer(Recognizer):
         if self.needs and self.needs != "digit" and self.needs not in view.text:
             return
         for pattern in self.patterns:
+            if pattern.needs is not None and pattern.needs not in view.text:
+                continue
             matches = view.finditer_digits(pattern.regex) if self.needs == "digit" else pattern.regex.finditer(view.text)
             for match in matches:
                 start, end = match.span(pattern.group)

@@ -40,7 +40,8 @@ HANDLE = PatternRecognizer(
             group=1,
         ),
         # a user name with an underscore, as forums and games show them: "kempenaar_88", "lotte_gent" (no Dutch word has one)
-        Pattern(regex(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])"), 0.7, "user name with an underscore"),
+        Pattern(regex(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])"), 0.7, "user name with an underscore",
+                needs="_"),
     ],
     kind="handle",
 )

@@ -67,7 +67,8 @@ class OrganisationRecognizer(Recognizer):
             head = word in heads and not (
                 token.text.islower() and len(word) <= 3 and lex.is_common(word) and not view.lowercase and word not in _CLUBS
             ) or (
-                token.is_cap and not token.sent_start and token.is_word and any(word.endswith(h) and len(word) >= len(h) + 4 for h in long_heads)
+                token.is_cap and not token.sent_start and token.is_word and word.endswith(long_heads)
+                and any(word.endswith(h) and len(word) >= len(h) + 4 for h in long_heads)
             )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel"
             compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
             if head or acronym or institution or compound:
