@@ -56,9 +56,9 @@ class StreetRecognizer(Recognizer):
             for match in _FRENCH.finditer(view.text):
                 numbered = match.group()[-1:].isdigit()
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.7, self.name, "French street name")
-        for match in view.finditer_digits(_POSTBOX):
+        for match in view.finditer_digits(_POSTBOX) if "ostb" in view.text or "ntwoordnummer" in view.text else ():
             yield Finding("ADRES", match.start(), match.end(), 0.85, self.name, "post office box")
-        if " op " in view.text or " naar " in view.text:
+        if "eg op " in view.text or "aan op " in view.text or "eg naar " in view.text:  # "Steenweg op", "Baan op", "Weg naar"
             for match in _ROAD_TO.finditer(view.text):
                 numbered = match.group()[-1:].isdigit()
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.6, self.name, "'Steenweg op' and place")
