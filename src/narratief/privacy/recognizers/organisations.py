@@ -72,58 +72,12 @@ class OrganisationRecognizer(Recognizer):
             )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel"
             compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
             if head or acronym or institution or compound:
-                end_index = index
-                j = index + 1
-                while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
-                    nxt = tokens[j]
-                    shouting = nxt.is_upper and len(nxt.text) > 2 and not (
-                        nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
-                    ) and (lex.is_common(nxt.lower) or nxt.lower in lex.never)  # in capitals, an ordinary word ends a name
-                    if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st.", "Co", "Co.", "Cie"}:
-                        end_index = j
-                    elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
-                        end_index = j  # "UPC KU Leuven"
-                    elif nxt.text.islower() and nxt.is_word and (word in heads or word.endswith(long_heads)) and len(nxt.text) > 2 and nxt.lower not in lex.never and (
-                        nxt.lower not in lex.vocabulary and not lex.is_compound(nxt.lower)
-                        or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
-                    ) and nxt.lower not in lex.frequent:
-                        end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
-                    elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
-                        pass
-                    elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
-                        end_index = j  # lowercase writing: "caw limburg", "uz gent"
-                    elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den") and (
-                        j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.frequent
-                        and tokens[j + 1].lower not in lex.function_words
-                    ):
-                        end_index = j = j + 1  # "basisschool de horizon", "college ter leie"
-                    elif (district := _district(tokens, j, end_index)) is not None:
-                        end_index = j = district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
-                        break
-                    else:
-                        break
-                    j += 1
+                end_index = self._name_end(view, index, acronym, heads, long_heads)
                 if end_index > index:
-                    tail = [t.lower for t in tokens[index + 1: end_index + 1] if t.is_cap]
-                    if tail and all(t in lex.never and not t.startswith("sint-") for t in tail):
-                        continue  # "GGZ Nederland" is generic; "AZ Sint-Maarten" is not
-                    first = index + 1
-                    while first < end_index and tokens[first].lower in _INNER and not tokens[first].text[:1].isupper():
-                        first += 1  # "opvangcentrum van Fedasil" -> "Fedasil"
-                    # "schoonmaakbedrijf Proper Plus", "verpleeghuis De Lindehof"; not "opvangcentrum van Fedasil"
-                    named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") for t in tokens[index + 1: first])
-                    if compound_head and not named_directly and not head or word in place_words and word not in heads:
-                        continue  # "het stadhuis van Oudenaarde", "deelgemeente Koersel": a place
-                    start = token.start if word in heads or acronym or institution or named_directly else tokens[first].start
-                    if view.text[max(0, start - 4): start] == "GO! ":
-                        start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
-                    k = index - 1
-                    while start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
-                        lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
-                    ) and (word in heads or acronym or institution):
-                        start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
-                        k -= 1
-                    yield Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
+                    named_by_head = word in heads or acronym or institution
+                    finding = self._head_and_name(view, index, end_index, named_by_head, compound_head and not head, place_words)
+                    if finding is not None:
+                        yield finding
                     continue
             # 1b. a name followed by its legal form: "Kompas vzw", "JES vzw", "Bakkerij Peeters bv"
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -181,6 +135,71 @@ class OrganisationRecognizer(Recognizer):
                         j += 1
                     yield Finding("ORGANISATIE", token.start, end, 0.7, self.name, "capitalised article and name")
 
+    @staticmethod
+    def _name_end(view: TextView, index: int, acronym: bool, heads: set[str], long_heads: tuple[str, ...]) -> int:
+        """The last token of the name after the organisation word at ``index`` (``index`` when none follows)."""
+        lex, tokens, word = view.lexicons, view.tokens, view.tokens[index].lower
+        end_index = index
+        j = index + 1
+        while j < len(tokens) and not tokens[j].sent_start and j - index <= 5:
+            nxt = tokens[j]
+            shouting = nxt.is_upper and len(nxt.text) > 2 and not (
+                nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
+            ) and (lex.is_common(nxt.lower) or nxt.lower in lex.never)  # in capitals, an ordinary word ends a name
+            if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st.", "Co", "Co.", "Cie"}:
+                end_index = j
+            elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
+                end_index = j  # "UPC KU Leuven"
+            elif nxt.text.islower() and nxt.is_word and (word in heads or word.endswith(long_heads)) and len(nxt.text) > 2 and nxt.lower not in lex.never and (
+                nxt.lower not in lex.vocabulary and not lex.is_compound(nxt.lower)
+                or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
+            ) and nxt.lower not in lex.frequent:
+                end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
+            elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+                pass
+            elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
+                end_index = j  # lowercase writing: "caw limburg", "uz gent"
+            elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den") and (
+                j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.frequent
+                and tokens[j + 1].lower not in lex.function_words
+            ):
+                end_index = j = j + 1  # "basisschool de horizon", "college ter leie"
+            elif (district := _district(tokens, j)) is not None:
+                return district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
+            else:
+                break
+            j += 1
+        return end_index
+
+    def _head_and_name(
+        self, view: TextView, index: int, end_index: int, named_by_head: bool, compound_head: bool, place_words: set[str]
+    ) -> Finding | None:
+        """The organisation from the word at ``index`` to ``end_index``: with the head word when it is part of the
+        name ("basisschool De Regenboog", "schoonmaakbedrijf Proper Plus"), without it when a joiner stands between
+        ("opvangcentrum van Fedasil" → "Fedasil"); ``None`` for a generic name or a place."""
+        lex, tokens = view.lexicons, view.tokens
+        token, word = tokens[index], tokens[index].lower
+        tail = [t.lower for t in tokens[index + 1: end_index + 1] if t.is_cap]
+        if tail and all(t in lex.never and not t.startswith("sint-") for t in tail):
+            return None  # "GGZ Nederland" is generic; "AZ Sint-Maarten" is not
+        first = index + 1
+        while first < end_index and tokens[first].lower in _INNER and not tokens[first].text[:1].isupper():
+            first += 1
+        # "schoonmaakbedrijf Proper Plus", "verpleeghuis De Lindehof"; not "opvangcentrum van Fedasil"
+        named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") for t in tokens[index + 1: first])
+        if compound_head and not named_directly or word in place_words and not named_by_head:
+            return None  # "het stadhuis van Oudenaarde", "deelgemeente Koersel": a place
+        start = token.start if named_by_head or named_directly else tokens[first].start
+        if view.text[max(0, start - 4): start] == "GO! ":
+            start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
+        k = index - 1
+        while named_by_head and start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
+            lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
+        ):
+            start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
+            k -= 1
+        return Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
+
 
 def _placed(tokens, index: int) -> bool:
     """The word follows "bij", "in", "naar", "via", "aan", "van" (and "de"/"het"): where someone works or goes."""
@@ -190,7 +209,7 @@ def _placed(tokens, index: int) -> bool:
     return bool(before) and before[-1] in _BEFORE_ARTICLE
 
 
-def _district(tokens, j: int, end_index: int) -> int | None:
+def _district(tokens, j: int) -> int | None:
     """The last token of a district after an organisation's name ("van het derde kanton Antwerpen", ", afdeling
     Kortrijk"), or ``None``."""
     k = j
