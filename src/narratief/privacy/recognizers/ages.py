@@ -1,4 +1,5 @@
-"""Ages: "toen ik 17 was", "mijn zoon van 14", "zeventien jaar oud", "de zestienjarige", "in de veertig"."""
+"""Ages said with the words around a number: "toen ik 17 was", "mijn zoon van 14", "zeventien jaar oud", "ben ik
+zesenvijftig". The fixed written forms ("de zestienjarige", "in de veertig", "(8)") are in :mod:`age_patterns`."""
 
 from __future__ import annotations
 
@@ -7,27 +8,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from narratief.privacy.findings import Finding
-from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
-from narratief.privacy.recognizers.numbers import dialect_number_words, french_words, number_words, value
+from narratief.privacy.recognizers.age_patterns import IS_VERBS as _IS
+from narratief.privacy.recognizers.age_patterns import patterned_ages
+from narratief.privacy.recognizers.base import Recognizer, TextView
+from narratief.privacy.recognizers.numbers import dialect_number_words, number_words, value
 from narratief.spoken import SPOKEN_FORMS
 
-_DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
-_DECADE_WORDS = frozenset(_DECADES.split("|"))
-_DECADE = regex(
-    rf"(?i)\b(?:(?:midden|begin|eind|half|achter|ergens|diep)\s+)?in\s+(?:de|haar|zijn|mijn|hun)\s+(?:{_DECADES}|[2-9]0)(?:\s+jaar)?\b"
-    rf"|\b(?:midden|begin|eind|half|rond|ergens\s+rond|boven|onder|over|voorbij)\s+(?:de\s+)?(?:{_DECADES}|[2-9]0)(?![\w-])"
-    rf"|\b(?:twintiger|dertiger|veertiger|vijftiger|zestiger|zeventiger|tachtiger|negentiger)s?\b"
-    rf"|\b(?:\d{{2}}|{_DECADES})[+-]plusser(?:s)?\b|\b\d{{2}}\+(?=[\s,.)])"
-)
-#: Ages written by other languages' rules inside Dutch text, and in notes: "24 ans", "24 years old", "lft. 24".
-_OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)\b|\b(?:lft|leeftijd|age|âge)\.?\s*:?\s*(\d{1,3})\b"
-               r"|\b(?:i'm|i\s+am|je\s+suis|j'ai|ik\s+ben)\s+(\d{1,2})\b"
-               r"(?!\s*(?:dagen|dag|weken|week|maanden|maand|uur|uren|keer|kilo|kg|euro|procent|minuten|nachten|nacht)\b)")
-#: "een jaar of zestien": roughly an age.
-_ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zëé]+)\b")  # the number is checked by value()
-_BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna", "zo'n", "pas"}
-_AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
-_JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 #: Clitics and abbreviations read as words ("'k" = "ik"); spoken and dialect spellings come from ``narratief.spoken``.
 _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn", "mn": "mijn", "m'n": "mijn", "ca.": "ca", "ong.": "ongeveer",
            "men": "mijn", "heur": "haar", "ip": "op", "oep": "op"}  # "op men twaalf", "op heur zestien", "ip myn vyfendertigste"
@@ -36,7 +22,6 @@ _AGE_PREPOSITIONS = {"op", "sinds", "vanaf", "tot", "rond", "voor", "na", "tegen
 _POSSESSIVES = {"mijn", "zijn", "haar", "hun"}  # not "tot je eenentwintigste": a rule for anyone
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca",
             "misschien", "hooguit", "zeker", "waarschijnlijk"}
-_ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
 _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-",
@@ -46,10 +31,8 @@ _HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je"
 _BECAME = {"geworden", "werd", "wordt", "word", "worden", "gewaore", "gewore", "gewörre", "gewist", "gewest"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAUSES = _FILLERS | _HESITATIONS
-_PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _DIGIT_CHARS = frozenset("0123456789")
 _CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
-_IS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
 #: "het is negen", "'t was twee": the time, not an age.
 _CLOCK_SUBJECTS = [["het"], ["'t"], ["t"], ["dat"], ["da"], ["'s"]]
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge", "we", "wij", "jullie"}
@@ -67,13 +50,6 @@ _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"
              ["word", "je"], ["werd", "je"], ["wordt", "hij"], ["wordt", "ze"], ["wordt", "zij"]]
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
-_BRACKET = regex(
-    r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
-    r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
-    r"|\(nu\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)"
-    r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
-    r"|(?<![\w/])[mvMV]\s?/\s?(\d{2})(?![\w/])"  # a profile: "m/29", "v/16"
-)
 
 
 @lru_cache(maxsize=1)
@@ -91,12 +67,6 @@ def _cue_tuples(cues: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     return by_last
 
 
-@lru_cache(maxsize=1)
-def _french_ages():
-    words = sorted(french_words(), key=len, reverse=True)
-    return regex(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+ans\b")
-
-
 class AgeRecognizer(Recognizer):
     name = "ages"
     labels = ("LEEFTIJD",)
@@ -109,31 +79,8 @@ class AgeRecognizer(Recognizer):
         tokens = view.tokens
         spoken = _spoken()
         lex = view.lexicons
-        yield from self._decades(view)
-        lower = view.text.lower()
-        for match in _JARIG.finditer(view.text) if "jarig" in lower else ():
-            stem = re.sub(r"(?i)-?jarige?n?$", "", match.group())
-            if stem.isdigit() or stem.lower() in words:
-                yield Finding("LEEFTIJD", match.start(), match.end(), 0.9, self.name, "N-jarige")
-        for match in view.finditer_digits(_BRACKET):
-            group = next(g for g in (1, 2, 3, 4, 5) if match.group(g))
-            digits = re.match(r"\d+", match.group(group))
-            if digits and 0 < int(digits.group()) <= 110:
-                yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, self.name, "age after a name")
-        for match in _french_ages().finditer(view.text) if " ans" in lower else ():
-            yield Finding("LEEFTIJD", match.start(), match.end(), 0.8, self.name, "French age (N ans)")
-        for match in view.finditer_digits(_PAIR):
-            for group in (1, 2, 3):
-                if match.group(group):
-                    yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.6, self.name, "ages in brackets")
-        for match in view.finditer_digits(_OTHER):
-            group = next(g for g in (1, 2, 3) if match.group(g))
-            if 0 < int(match.group(group)) <= 110:
-                yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, self.name, "age in a note")
-        yield from self._roughly(view)
+        yield from patterned_ages(view, self.name)
         aged: set[int] = set()
-        for match in view.finditer_digits(_ABBREVIATED):
-            yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "N j / N jr")
         dialect = dialect_number_words()
         candidates = [t.i for t in tokens if t.lower in words or t.lower[0] in _DIGIT_CHARS or t.lower in dialect and not lex.is_common(t.lower)]
         answers = _answer_zone(tokens, candidates) if candidates and "?" in view.text else set()
@@ -260,32 +207,6 @@ class AgeRecognizer(Recognizer):
                 end = tokens[index + 2].end if following[1:2] == ["oud"] else tokens[index + 1].end
             aged.add(index)
             yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
-
-    def _decades(self, view: TextView) -> Iterator[Finding]:
-        """"in de veertig", "eind twintig", "dertigers", "50-plusser": searched only near a decade word."""
-        decades = [(t.start, t.end) for t in view.tokens if t.lower in _DECADE_WORDS or "tiger" in t.lower
-                   or "plusser" in t.lower or t.lower[:2].isdigit() and len(t.lower) <= 3]
-        for window_start, window_end in stretches(view.text, decades, 30):
-            for match in _DECADE.finditer(view.text, window_start, window_end):
-                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-                yield Finding("LEEFTIJD", start, match.end(), 0.85, self.name, "decade of life")
-
-    def _roughly(self, view: TextView) -> Iterator[Finding]:
-        """"een jaar of zestien", "ik was een jaar of acht toen"; not the duration "na een jaar of twee"."""
-        tokens = view.tokens
-        roughly = [(t.start, tokens[t.i + 1].end) for t in tokens[:-1] if t.lower == "jaar" and tokens[t.i + 1].lower == "of"]
-        for window_start, window_end in stretches(view.text, roughly, 20):
-            for match in _ROUGHLY.finditer(view.text, window_start, window_end):
-                number = value(match.group().split()[-1])
-                if number is None or not 0 < number <= 110:
-                    continue
-                first, last = view.index_after(match.start()), view.index_after(match.end())
-                word_before = tokens[first - 1].lower if first > 0 else ""
-                word_after = tokens[last].lower if last < len(tokens) else ""
-                if word_before in _BEFORE_DURATION or word_after in _AFTER_DURATION:
-                    continue
-                if number > 12 or word_before in _IS or word_before == "van" or word_after in {"toen", "oud", "was", "werd"}:
-                    yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, self.name, "roughly an age")
 
     @staticmethod
     def _cued(previous: list[str], before: dict[str, list[tuple[str, ...]]], persons: set[str], number: int = 0) -> bool:
