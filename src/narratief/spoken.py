@@ -18,7 +18,9 @@ SPOKEN_FORMS: dict[str, str] = {
     # Limburgs and other dialects
     "ich": "ik", "mich": "mij", "uch": "u", "mien": "mijn", "mienen": "mijn", "dae": "die", "noe": "nu", "gie": "jij",
     "hae": "hij", "waor": "was", "jaor": "jaar", "zyn": "zijn", "gein": "geen", "neet": "niet", "ouch": "ook",
-    "oet": "uit", "bin": "ben", "mie": "meer",
+    "oet": "uit", "bin": "ben", "mie": "meer", "joa": "ja", "jao": "ja", "doar": "daar", "woar": "waar",
+    # Gronings and Twents
+    "hai": "hij", "zai": "zij", "nait": "niet", "din": "dan", "mit": "met", "gain": "geen",
     # West-Vlaams and Gents
     "wuk": "wat", "ulder": "hun", "zyt": "zijt", "hee": "heeft", "gienk": "ging", "myn": "mijn", "under": "hun", "es": "is",
 }

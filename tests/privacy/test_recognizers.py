@@ -542,6 +542,7 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Achtergrond\nCliënte heeft twee kinderen. Cliënte zegt dat het beter gaat.", "Cliënte"),
         ("Dhr. Peeters woont alleen. Dhr. heeft een zoon.", "Dhr."),
         ("het is negen. ik ga slapen", "negen"),
+        ("I: Was dat moeilijk?\nR: Joa. Doar bin ik nait zo goed in. Din gaat hai weer weg.", "Doar"),
         ("Dat zijn al zes jaar zonder een druppel.", "zes"),
         ("Van: an@voorbeeld.be\nAan: jo@voorbeeld.be\n\n--- Doorgestuurd ---\nVan: jo@voorbeeld.be\nTekst", "Van"),
     ],
