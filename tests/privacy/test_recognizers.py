@@ -562,3 +562,10 @@ def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):
 )
 def test_a_business_named_after_its_trade_is_one_organisation(text, organisation):
     assert (organisation, "ORGANISATIE") in found(text), found(text)
+
+
+def test_organisations_in_a_text_written_in_capitals():
+    text = ("IK ZIT SINDS JANUARI IN BEHANDELING BIJ GGZ KENNEMERLAND EN IK SLAAP IN DE NACHTOPVANG VAN HET LEGER DES HEILS. "
+            "HET UWV HEEFT MIJN UITKERING GESTOPT EN DE AFDELING SCHULDHULP REAGEERT NIET.")
+    assert ("GGZ KENNEMERLAND", "ORGANISATIE") in found(text) and ("LEGER DES HEILS", "ORGANISATIE") in found(text)
+    assert not covered(text, "UWV") and not covered(text, "SCHULDHULP")

@@ -56,6 +56,11 @@ class Token:
     def __repr__(self) -> str:
         return f"Token(i={self.i}, start={self.start}, end={self.end})"
 
+    @property
+    def shouted(self) -> bool:
+        """Written in capitals in a sentence written in capitals (its capitals say nothing: "WOONHAVEN ANTWERPEN")."""
+        return not self.is_upper and self.text.isupper()
+
 
 @dataclass
 class TextView:

@@ -26,6 +26,8 @@ _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
 _COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak", "plaats")
 #: Sports clubs' abbreviations: never ordinary words, also in lowercase ("vv De Reeshof Boys", "kfc zonhoven").
 _CLUBS = {"vv", "fc", "kfc", "vc", "sk", "sv", "hc", "rfc", "kvc", "kv", "svv", "afc"}
+#: A department's name in capitals is no organisation of its own ("AFDELING SCHULDHULP", "DIENST HERSTELLINGEN").
+_DEPARTMENTS = {"afdeling", "dienst", "team"}
 #: Heads named with an article in lowercase writing: "basisschool de horizon", "college ter leie", "vc de sterre".
 _NAMED_WITH_ARTICLE = {"school", "basisschool", "atheneum", "college", "lyceum", "instituut", "leefgroep", "vc", "vv", "fc",
                        "kfc", "sk", "moskee", "kerk", "inloophuis", "jeugdhuis", "buurthuis", "dagcentrum", "voorziening"}
@@ -146,7 +148,9 @@ class OrganisationRecognizer(Recognizer):
             shouting = nxt.is_upper and len(nxt.text) > 2 and not (
                 nxt.lower in lex.places or nxt.lower in lex.first_names or nxt.lower in lex.surnames
             ) and (lex.is_common(nxt.lower) or nxt.lower in lex.never)  # in capitals, an ordinary word ends a name
-            if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 or nxt.text in {"Dr.", "St.", "dr.", "st.", "Co", "Co.", "Cie"}:
+            if nxt.is_cap and not shouting and sum(c.isalpha() for c in nxt.text) >= 3 and not (
+                nxt.shouted and len(nxt.text) < 6 and not (nxt.lower in lex.places or nxt.lower in lex.surnames)  # "SCHULDHULP BELT": a verb
+            ) or nxt.text in {"Dr.", "St.", "dr.", "st.", "Co", "Co.", "Cie"}:
                 end_index = j
             elif nxt.is_upper and nxt.is_word and 2 <= len(nxt.text) <= 4 and nxt.lower not in lex.never and (acronym or word in heads):
                 end_index = j  # "UPC KU Leuven"
@@ -157,6 +161,10 @@ class OrganisationRecognizer(Recognizer):
                 end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
             elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
                 pass
+            elif nxt.shouted and nxt.is_word and len(nxt.text) > 2 and nxt.lower not in lex.function_words and (
+                nxt.lower in lex.places or nxt.lower not in lex.vocabulary and word not in _DEPARTMENTS and len(nxt.text) >= 6
+            ):
+                end_index = j  # a text in capitals: "GGZ DELFLAND", "SCHEEPSWERF NOORDKUST", "WOONHAVEN ANTWERPEN"
             elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
                 end_index = j  # lowercase writing: "caw limburg", "uz gent"
             elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den") and (
@@ -239,7 +247,8 @@ class GazetteerRecognizer(Recognizer):
         lowercase = view.lowercase  # in a text typed without capitals, listed phrases count in lowercase ("ter apel")
         for index, token in enumerate(tokens):
             if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap) and not (
-                (lowercase or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths and token.lower not in lex.never
+                (lowercase or token.shouted or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths
+                and (token.lower not in lex.never or token.shouted)  # "LEGER DES HEILS" in a text written in capitals
             ):
                 continue
             for size in lex.phrase_lengths.get(token.lower, ()):
@@ -248,6 +257,8 @@ class GazetteerRecognizer(Recognizer):
                 label = lex.phrase_labels.get(tuple(lowered[index: index + size]))
                 if label is None:
                     continue
+                if size == 1 and token.lower in lex.never:
+                    continue  # "UWV", "JEUGDZORG" in capitals are still generic
                 caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
                 score = 0.8
                 if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
