@@ -569,3 +569,9 @@ def test_organisations_in_a_text_written_in_capitals():
             "HET UWV HEEFT MIJN UITKERING GESTOPT EN DE AFDELING SCHULDHULP REAGEERT NIET.")
     assert ("GGZ KENNEMERLAND", "ORGANISATIE") in found(text) and ("LEGER DES HEILS", "ORGANISATIE") in found(text)
     assert not covered(text, "UWV") and not covered(text, "SCHULDHULP")
+
+
+def test_places_in_a_text_written_in_capitals_after_a_place_word():
+    text = "IK HEB 4 JAAR OP STRAAT GELEEFD IN UTRECHT. DAARNA GING IK BIJ DE MARINE IN DEN HELDER. IK HAD EEN HUIS IN DE WIJK."
+    assert ("UTRECHT", "LOCATIE") in found(text) and ("DEN HELDER", "LOCATIE") in found(text)
+    assert not covered(text, "EEN") and not covered(text, "DE WIJK")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from narratief.privacy.findings import Finding
 from narratief.privacy.lexicons import Lexicons
 from narratief.privacy.recognizers.base import Recognizer, TextView, Token
+from narratief.privacy.recognizers.numbers import value
 from narratief.privacy.recognizers.streets import FRENCH_STREET_WORDS
 from narratief.privacy.recognizers.text_forms import (
     after_closing,
@@ -97,6 +98,10 @@ class NameRecognizer(Recognizer):
                     finding = self._judge_lowercase(view, token)
                     if finding is not None:
                         yield finding
+                elif token.shouted and listed[0](token.lower) and token.lower not in lex.function_words and value(token.lower) is None and i > 0 and (
+                    tokens[i - 1].lower in self._place_cues or tokens[i - 1].lower in ("van", "uit", ",")
+                ) and token.is_word:
+                    yield Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place after a place word, in capitals")  # "IN GENT"
                 i += 1
                 continue
             i = chunk[-1].i + 1

@@ -267,7 +267,10 @@ class GazetteerRecognizer(Recognizer):
                     label == "ORGANISATIE" and lowercase and _placed(tokens, index)  # "ik werk bij de jumbo", "in de carrefour"
                 ):
                     continue
-                if not token.is_cap and not (size == 1 and label == "ORGANISATIE" and _placed(tokens, index)) and (
+                shouted_place = token.shouted and label == "LOCATIE" and token.lower not in ("de", "het", "'t") and index > 0 and (
+                    tokens[index - 1].lower in lex.word_set("place_cues")
+                )  # "IN DEN HELDER" (not "IN DE WIJK")
+                if not token.is_cap and not shouted_place and not (size == 1 and label == "ORGANISATIE" and _placed(tokens, index)) and (
                     (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5)) or all(lex.is_common(t) for t in lowered[index: index + size])
                 ):
                     continue  # lowercase: phrases of several words, not all ordinary, and organisations ("altrecht")
