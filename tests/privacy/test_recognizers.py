@@ -522,6 +522,11 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
         ("Ze woont op de Steenweg op Mol 112 bus 3 in Turnhout.", "Steenweg op Mol 112 bus 3"),
         ("Mijn studio is op de Fruithofplaats 8 in Berchem.", "Fruithofplaats 8"),
         ("Adres: Weg naar Bree 41, 3960 Bree", "Weg naar Bree 41"),
+        ("2015-2017: kok\n2017-heden: vrijwilliger bij de buurtwerking", "2017"),
+        ("'k Zyn geboren in Poperinge, in negentienzesenzestig, ja.", "negentienzesenzestig"),
+        ("[10:20] Mieke (CAW): dag Jo\n[10:21] Jo: slecht\n[10:40] Mieke (CAW): wat vreselijk", "Mieke"),
+        ("Tom, [12.06.22 14:03]\nben je er\n\nWard Tactus, [12.06.22 14:05]\nja\n\nTom, [12.06.22 14:06]\nok\n\n"
+         "Ward Tactus, [12.06.22 14:07]\nloop", "Ward"),
         ("Gepost door: maasland_77\n\nHallo allemaal.", "maasland_77"),
         ("Cliëntnummer: GGZ-OV-44120\nAchtergrond", "GGZ-OV-44120"),
         ("Zaaknummer: C/13/771204 / JE RK 24-310\nDatum: 3 mei 2024", "C/13/771204 / JE RK 24-310"),

@@ -73,6 +73,7 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
         _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
         _Date(rf"(?<![\w.,/-]){_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d{{2}})(?![\w/-])", 0.8, "years from-to"),
+        _Date(rf"(?<![\w.,/-]){_YEAR}(?=\s?[-–]\s?(?i:heden|nu|now|vandaag)\b)", 0.8, "year to now"),  # a CV: "2016-heden"
         _Date(rf"(?<![\w.,/-]){day}\s+(?:tot(?:\s+en\s+met)?|t/m|-|–|en|op)\s+{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9,
               "days from-to"),
         _Date(r"(?<![\w'’])['’](?:[4-9]\d|[0-2]\d)(?![\w'’])", 0.6, "year written '91"),
@@ -88,7 +89,11 @@ def _spelled(months: tuple[str, ...], weekday_names: tuple[str, ...]):
     units = sorted({cardinal(n) for n in range(1, 100)}, key=len, reverse=True)
     month = "(?:" + "|".join(sorted(months, key=len, reverse=True)) + ")"
     weekdays = "|".join(weekday_names)
-    spelled_year = rf"(?:negentienhonderd(?:{'|'.join(units)})|tweeduizend(?:[\s-]?(?:en[\s-])?(?:{'|'.join(units)}))?(?!\s+euro))"
+    tens_and_up = "|".join(sorted({cardinal(n) for n in range(10, 100)}, key=len, reverse=True))
+    spelled_year = (
+        rf"(?:negentienhonderd(?:{'|'.join(units)})|negentien(?:{tens_and_up})"  # "negentienachtenzestig": spoken, one word
+        rf"|tweeduizend(?:[\s-]?(?:en[\s-])?(?:{'|'.join(units)}))?(?!\s+euro))"
+    )
     decades = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
     day_ordinals = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
     month_ordinals = "|".join(sorted({ordinal(n) for n in range(1, 13)} | {"twoalfde"}, key=len, reverse=True))
@@ -135,7 +140,7 @@ class DateRecognizer(Recognizer):
         searches = [
             (in_words, stretches(view.text, month_spans, 40)),  # a day in words is near its month
             (weekday_of_month, stretches(view.text, month_spans, 40)),
-            (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower else []),
+            (year_in_words, [(0, len(view.text))] if "honderd" in lower or "duizend" in lower or "negentien" in lower else []),
             (decade_in_words, [(0, len(view.text))] if "jaren" in lower or "joaren" in lower or "jaoren" in lower else []),
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),
             (two_numbers, stretches(view.text, (m.span() for m in _YEAR_HALVES.finditer(lower)), 30)),

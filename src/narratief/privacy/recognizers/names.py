@@ -23,6 +23,7 @@ from narratief.privacy.recognizers.text_forms import (
     is_signature,
     lowercase_speakers,
     opens_line,
+    other_speakers,
     speaks_often,
 )
 from narratief.spoken import SPOKEN_FORMS
@@ -111,6 +112,8 @@ class NameRecognizer(Recognizer):
         if ":" in view.text:
             yield from self._surname_first(view)
             yield from lowercase_speakers(view, self._person_cues, self.name)
+        if "(" in view.text or ", [" in view.text:
+            yield from other_speakers(view, self._person_cues, self.name)
         if ".) " in view.text or ". (" in view.text:
             for match in _INITIALS_AND_NAME.finditer(view.text):  # "J.P. (Jan-Peter) van den Heuvel"
                 yield Finding("PERSOON", match.start(), match.end(), 0.8, self.name, "initials, first name in brackets, surname")

@@ -26,6 +26,11 @@ _LINE_OPENING = re.compile(rf"\s*(?:{_STAMP}\s*)?\Z")
 _SPEAKER_LABEL = re.compile(rf"(?m)^[ \t]*({_STAMP})?[ \t]*([^\W\d_][\w'’.-]{{1,20}})[ \t]?:")
 
 
+#: Speaker lines that the one-word label above misses: "Griet (CAW): ..." and a Telegram export's "Bas Tactus, [12.06.22 14:05]".
+_ROLE_LABEL = re.compile(rf"(?m)^[ \t]*(?:{_STAMP})?[ \t]*([^\W\d_][\w'’-]{{1,20}})[ \t]\([^()\n]{{1,25}}\)[ \t]?:")
+_TELEGRAM = re.compile(r"(?m)^([^\W\d_][\w'’-]{1,20})(?:[ \t][^\W\d_][\w'’-]{1,20})?,[ \t]\[\d{1,2}[./]\d{1,2}[./]\d{2,4}[ \t]\d{1,2}:\d{2}(?::\d{2})?\][ \t]*$")
+
+
 @lru_cache(maxsize=4)
 def speaker_labels(text: str) -> dict[str, list[tuple[tuple[int, int], bool]]]:
     """The one-word labels that open lines of ``text``, with where each stands and whether a time stamp precedes it
@@ -88,3 +93,21 @@ def lowercase_speakers(view: TextView, person_cues: set[str], source: str) -> It
             continue
         for start, end in spans:
             yield Finding("PERSOON", start, end, 0.7, source, "a chat speaker in lowercase")
+
+
+def other_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
+    """Speakers named in a role label ("Griet (CAW): ...") or a Telegram export ("Bas Tactus, [12.06.22 14:05]"), when
+    the same name speaks twice or more and is no role word ("Begeleider (CAW):")."""
+    lex = view.lexicons
+    for pattern in (_ROLE_LABEL, _TELEGRAM) if "(" in view.text or "[" in view.text else ():
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for match in pattern.finditer(view.text):
+            spans.setdefault(match.group(1), []).append(match.span(1))
+        for label, where in spans.items():
+            word = label.lower()
+            if len(where) < 2 or word in person_cues or word in lex.function_words or word in lex.never or (
+                word in lex.vocabulary and word not in lex.first_names
+            ):
+                continue
+            for start, end in where:
+                yield Finding("PERSOON", start, end, 0.7, source, "a speaker's name in a chat or transcript")
