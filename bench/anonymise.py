@@ -36,6 +36,7 @@ SETS = {
     "dev8": "dev/pii-dev-8.jsonl",
     "dev9": "dev/pii-dev-9.jsonl",
     "dev10": "dev/pii-dev-10.jsonl",
+    "dev11": "dev/pii-dev-11.jsonl",
     "holdout": "dev/pii-holdout.jsonl",
     "holdout2": "dev/pii-holdout-2.jsonl",
     "holdout3": "dev/pii-holdout-3.jsonl",
@@ -86,7 +87,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir
