@@ -547,6 +547,7 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Achtergrond\nCliënte heeft twee kinderen. Cliënte zegt dat het beter gaat.", "Cliënte"),
         ("Dhr. Peeters woont alleen. Dhr. heeft een zoon.", "Dhr."),
         ("het is negen. ik ga slapen", "negen"),
+        ("de wijkcoach zegt ik moet naar schuldhulp. ik begin in september met verpleegkunde, dat is mijn droom echt waar", "schuldhulp"),
         ("I: Was dat moeilijk?\nR: Joa. Doar bin ik nait zo goed in. Din gaat hai weer weg.", "Doar"),
         ("Dat zijn al zes jaar zonder een druppel.", "zes"),
         ("Van: an@voorbeeld.be\nAan: jo@voorbeeld.be\n\n--- Doorgestuurd ---\nVan: jo@voorbeeld.be\nTekst", "Van"),
@@ -580,3 +581,9 @@ def test_places_in_a_text_written_in_capitals_after_a_place_word():
     text = "IK HEB 4 JAAR OP STRAAT GELEEFD IN UTRECHT. DAARNA GING IK BIJ DE MARINE IN DEN HELDER. IK HAD EEN HUIS IN DE WIJK."
     assert ("UTRECHT", "LOCATIE") in found(text) and ("DEN HELDER", "LOCATIE") in found(text)
     assert not covered(text, "EEN") and not covered(text, "DE WIJK")
+
+
+def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_names():
+    text = "IK BEN BOOS OVER DE UITHUISPLAATSING VAN MIJN ZOON. KIJK OP WWW.OUDERSSAMEN-VOORBEELD.NL VOOR MEER INFO. WIJ ZIJN MET VEEL."
+    assert ("WWW.OUDERSSAMEN-VOORBEELD.NL", "URL") in found(text)
+    assert not covered(text, "UITHUISPLAATSING")

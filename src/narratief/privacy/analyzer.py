@@ -134,8 +134,9 @@ def _calm_shouting(tokens: list[Token], lexicons: Lexicons) -> None:
                         ) and not (lexicons.is_common(t.lower) and t.lower in lexicons.frequent)  # ZWART, HOOP lose it
                         t.is_upper = False
                         t.is_cap = listed or not (
-                            t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2 or lexicons.is_compound(t.lower)
-                        )
+                            t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2 or len(t.lower) >= 13 and "-" not in t.lower
+                            or lexicons.is_compound(t.lower)
+                        )  # a long unlisted word in capitals is a compound: UITHUISPLAATSING
             sentence = []
         if token is not None:
             sentence.append(token)

@@ -55,6 +55,8 @@ _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
+#: Endings of compounds that name an activity or a service, not an organisation, in lowercase writing.
+_ACTIVITIES = ("hulp", "kunde", "hereniging", "werk", "zorg", "begeleiding", "verlening", "training", "therapie")
 #: Verbs after a subject: in lowercase writing, an unknown word opening a sentence before one is a name ("dewayne zegt").
 _SUBJECT_VERBS = {"is", "was", "zegt", "zei", "heeft", "had", "zit", "zat", "komt", "kwam", "gaat", "ging", "wil", "kan",
                   "moet", "woont", "werkt", "belt", "belde", "vraagt", "vroeg", "huilt", "slaapt", "mag", "doet", "wordt"}
@@ -278,7 +280,9 @@ class NameRecognizer(Recognizer):
             heads = lex.context["organisation_suffixes"] + lex.context["organisation_heads"]
             if word not in lex.vocabulary and nxt is not None and nxt.lower in heads and len(nxt.lower) > 4:
                 return Finding("ORGANISATIE", token.start, nxt.end, 0.55, self.name, "name and institution word, lowercase")
-            if word not in lex.vocabulary and len(word) >= 3 and words_before and (  # organisations are often compounds
+            if word not in lex.vocabulary and len(word) >= 3 and words_before and not (
+                lex.is_compound(word) and word.endswith(_ACTIVITIES)  # "naar schuldhulp", "met verpleegkunde": what, not where
+            ) and (  # organisations are often compounds
                 words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
             ):
                 return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")
