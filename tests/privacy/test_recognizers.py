@@ -496,6 +496,12 @@ def test_a_branch_after_a_comma_stays_a_place():
         ("Allé, ip myn vyfendertigste of zo begon het.", "vyfendertigste"),
         ("Een jonge psychologe, Sanne, niet ouder dan dertig, zei het.", "dertig"),
         ("Haar moeder, zestig en net met pensioen, helpt me.", "zestig"),
+        ("[10:20] an: mauro heeft geweend, lina is 11 die zegt niks meer\n[10:21] jo: oei", "11"),
+        ("Zij is noe twelf, ze zit in 't eerste.", "twelf"),
+        ("'k Zyn nu vijfenvijftig... ah nee, zesenvijftig.", "zesenvijftig"),
+        ("MIJN ZOON TIM (NU 14) ZIT IN EEN LEEFGROEP.", "14"),
+        ("- Luca, zoon, 9 jaar – groep 6\n- Sophie, dochter, 5 – groep 2", "5"),
+        ("Mien lutje broer Dylan is nou vieftien, hai zit nog in 'n leefgroep.", "vieftien"),
         ],
 )
 def test_ages_in_speech_dialect_and_chat(text, age):

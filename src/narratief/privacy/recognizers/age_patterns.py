@@ -37,7 +37,7 @@ _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1
 _BRACKET = regex(
     r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
     r"|,\s?(\d{1,2})\s?(?:jr|j)\.?(?=[\s,.)])"
-    r"|\(nu\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)"
+    r"|\((?i:nu)\s+(\d{1,2})\s?!?\)"  # "Shauni (nu 24!)", "TIM (NU 14)"
     r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
     r"|(?<![\w/])[mvMV]\s?/\s?(\d{2})(?![\w/])"  # a profile: "m/29", "v/16"
 )

@@ -21,18 +21,18 @@ _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn",
 _AGE_PREPOSITIONS = {"op", "sinds", "vanaf", "tot", "rond", "voor", "na", "tegen", "tussen", "met", "omtrent", "rondom"}
 _POSSESSIVES = {"mijn", "zijn", "haar", "hun"}  # not "tot je eenentwintigste": a rule for anyone
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca",
-            "misschien", "hooguit", "zeker", "waarschijnlijk"}
+            "misschien", "hooguit", "zeker", "waarschijnlijk", "nou"}
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
 _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-",
-                ".", "?", "!", "dus", "even", "allez", "neen"}
+                ".", "?", "!", "dus", "even", "allez", "neen", "ah", "oh"}
 _HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je", "ge", "het", "nie", "niet", "...", "…"}
 #: "is vijf geworden", "dat Noor zes werd": the number someone became.
 _BECAME = {"geworden", "werd", "wordt", "word", "worden", "gewaore", "gewore", "gewörre", "gewist", "gewest"}
 _DID = {"heb", "had", "ging", "kwam", "moest", "mocht", "kreeg", "begon", "stond", "woonde", "liep", "zat", "ben", "ik"}
 _PAUSES = _FILLERS | _HESITATIONS
 _DIGIT_CHARS = frozenset("0123456789")
-_CLOSERS = {".", ",", ";", "!", "?", ")", ":"}
+_CLOSERS = {".", ",", ";", "!", "?", ")", ":", "–"}
 #: "het is negen", "'t was twee": the time, not an age.
 _CLOCK_SUBJECTS = [["het"], ["'t"], ["t"], ["dat"], ["da"], ["'s"]]
 _SUBJECTS = {"ik", "hij", "zij", "ze", "je", "jij", "u", "gij", "ge", "we", "wij", "jullie"}
@@ -43,7 +43,7 @@ _WHEN = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "
          "volgende", "vorige", "volgend", "vorig", "deze", "dit", "binnenkort", "straks", "inmiddels", "intussen", "vandaag", "gisteren"}
 #: What may follow "ze was N": an end of sentence, a when, "en", "jaar".
 _AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "hè", "hé", "hoor", "eh", "lol", "haha", "hahaha",
-                                  "maar", "hij", "zij", "ik"}  # a chat without full stops: "noah is negen hij zit in een pleeggezin"
+                                  "maar", "hij", "zij", "ik", "die"}  # a chat without full stops: "noah is negen hij zit in een pleeggezin"
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],

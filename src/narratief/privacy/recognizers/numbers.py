@@ -44,8 +44,8 @@ def number_words() -> dict[str, int]:
 
 
 #: Spoken and dialect spellings of number words, by rule: "zestiene", "zesse", "twoalf", "vyfentwintig",
-#: "zeuventien", "zesenvieftig", "twinteg", "twalf", "vyfendertigste".
-_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("aa", "a"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"), ("tachtig", "tachentig"))
+#: "zeuventien", "zesenvieftig", "twinteg", "twalf", "twelf", "vyfendertigste".
+_DIALECT_SPELLINGS = (("ij", "y"), ("aa", "oa"), ("aa", "a"), ("aa", "e"), ("ze", "zeu"), ("vijf", "vief"), ("tig", "teg"), ("tachtig", "tachentig"))
 
 
 @lru_cache(maxsize=1)
