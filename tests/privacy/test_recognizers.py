@@ -570,6 +570,7 @@ def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):
         ("Ik werk als metser bij Bouwbedrijf Janssens & Co in Mol.", "Bouwbedrijf Janssens & Co"),
         ("Vader werkte bij de wolspinnerij Van der Heijden, moeder thuis.", "wolspinnerij Van der Heijden"),
         ("Ik werk halftijds bij fietsherstelplaats De Spaak vzw in Deurne.", "fietsherstelplaats De Spaak vzw"),
+        ("Ik kreeg een brief van een deurwaarder, Goossens & Co uit Mol, voor een oude factuur.", "Goossens & Co"),
     ],
 )
 def test_a_business_named_after_its_trade_is_one_organisation(text, organisation):

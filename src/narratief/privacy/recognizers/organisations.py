@@ -22,6 +22,8 @@ _TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders
 #: Firms named after their partners: a surname that is also a word may come before these ("Van Leeuwen & Bosch Advocaten").
 _FIRMS = {"gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
+#: What follows "&" in a firm's name: "Lemmens & Co", "Claeys & Partners", "Vanneste & Zonen".
+_PARTNERS = {"co", "cie", "partners", "zonen", "zoon", "zn", "associés", "associates"}
 #: Short organisation words that end compounds: "verpleeghuis De Linde", "schaakclub De Toren", "weverij Deconinck".
 _COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak", "plaats")
 #: Sports clubs' abbreviations: never ordinary words, also in lowercase ("vv De Reeshof Boys", "kfc zonhoven").
@@ -55,7 +57,7 @@ class OrganisationRecognizer(Recognizer):
         for index, token in enumerate(tokens):
             word = token.lower
             compound_head = word.endswith(_COMPOUND_HEADS) and len(word) >= 7 and token.is_word
-            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads) and not compound_head:
+            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads) and not compound_head and word != "&":
                 continue  # most words: no capital, no organisation word, none of the shapes below
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
@@ -100,6 +102,17 @@ class OrganisationRecognizer(Recognizer):
                     start -= 1
                 yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.85, self.name,
                               "name and what it is" if trailing else "name and legal form")
+                continue
+            # 1c. a firm named after its partners: "Lemmens & Co", "claeys & partners", "Vanneste & Zonen"
+            if token.text == "&" and index > 0 and index + 1 < len(tokens) and tokens[index + 1].lower.rstrip(".") in _PARTNERS:
+                start = index - 1
+                while start > 0 and not tokens[start].sent_start and tokens[start - 1].is_word and (
+                    tokens[start - 1].is_cap or view.lowercase and tokens[start - 1].lower not in lex.function_words
+                    and not lex.is_common(tokens[start - 1].lower)
+                ) and index - start < 3:
+                    start -= 1
+                if tokens[start].is_word and (tokens[start].is_cap or view.lowercase) and tokens[start].lower not in lex.function_words:
+                    yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.8, self.name, "name & Co")
                 continue
             # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
             if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
