@@ -101,10 +101,8 @@ class NameRecognizer(Recognizer):
                     finding = self._judge_lowercase(view, token)
                     if finding is not None:
                         yield finding
-                elif token.shouted and listed[0](token.lower) and token.lower not in lex.function_words and value(token.lower) is None and i > 0 and (
-                    tokens[i - 1].lower in self._place_cues or tokens[i - 1].lower in ("van", "uit", ",")
-                ) and token.is_word:
-                    yield Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place after a place word, in capitals")  # "IN GENT"
+                elif token.shouted and self._shouted_place(view, token):
+                    yield Finding("LOCATIE", token.start, token.end, 0.6, self.name, "place after a place word, in capitals")
                 i += 1
                 continue
             i = chunk[-1].i + 1
@@ -434,6 +432,14 @@ class NameRecognizer(Recognizer):
         ):  # not a note's "Cliënte heeft", "Dhr. zegt"
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
+
+    def _shouted_place(self, view: TextView, token: Token) -> bool:
+        """A listed place written in capitals after a place word: "IN GENT", "UIT UTRECHT" (not "IN EEN", a village)."""
+        lex, word = view.lexicons, token.lower
+        previous = view.tokens[token.i - 1].lower if token.i > 0 else ""
+        return token.is_word and word in lex.places and word not in lex.function_words and value(word) is None and (
+            previous in self._place_cues or previous in ("van", "uit", ",")
+        )
 
     def _kin_before(self, view: TextView, token: Token) -> bool:
         """"nonkel Frans", not "mijn vrouw, God hebbe haar ziel" (a comma ends the cue)."""
