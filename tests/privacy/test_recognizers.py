@@ -594,3 +594,9 @@ def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_name
     text = "IK BEN BOOS OVER DE UITHUISPLAATSING VAN MIJN ZOON. KIJK OP WWW.OUDERSSAMEN-VOORBEELD.NL VOOR MEER INFO. WIJ ZIJN MET VEEL."
     assert ("WWW.OUDERSSAMEN-VOORBEELD.NL", "URL") in found(text)
     assert not covered(text, "UITHUISPLAATSING")
+
+
+def test_creditors_of_a_debt_overview_are_organisations():
+    text = "SCHULDEN\n1. Boete NMBS – 645 euro\n2. Telenet (abonnement) – € 890\n3. Huurachterstand – € 2.400\n- energie Engie: 1.890 euro"
+    assert ("Telenet", "ORGANISATIE") in found(text) and ("Engie", "ORGANISATIE") in found(text)
+    assert not covered(text, "Huurachterstand") and not covered(text, "Boete")

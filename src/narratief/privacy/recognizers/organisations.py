@@ -149,6 +149,7 @@ class OrganisationRecognizer(Recognizer):
                         end = tokens[j].end
                         j += 1
                     yield Finding("ORGANISATIE", token.start, end, 0.7, self.name, "capitalised article and name")
+        yield from creditors(view, self.name)
 
     @staticmethod
     def _name_end(view: TextView, index: int, acronym: bool, heads: set[str], long_heads: tuple[str, ...]) -> int:
@@ -215,7 +216,7 @@ class OrganisationRecognizer(Recognizer):
             start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
         k = index - 1
         while named_by_head and start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
-            lex.is_common(tokens[k].lower) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
+            (lex.is_common(tokens[k].lower) or tokens[k].lower.endswith(("ische", "isch"))) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
         ):
             start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
             k -= 1
@@ -245,6 +246,28 @@ def _district(tokens, j: int) -> int | None:
     if k + 1 < len(tokens) and tokens[k].lower in _DISTRICTS and tokens[k + 1].is_cap and not tokens[k + 1].sent_start:
         return k + 1
     return None
+
+
+#: A line of a debt overview: a creditor's name opens it, an amount follows ("4. Vodafone (abonnement) – € 890",
+#: "- energie Luminus: 1.890 euro").
+_CREDITOR_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+(?:[a-z]+[ \t]+)?([A-Z][\w&'’+-]*(?:[ \t]+[A-Z][\w&'’+-]*){0,3})(?=[ \t]*[(:,–-])[^\n]*?(?:€|\beuro\b)"
+)
+
+
+def creditors(view: TextView, source: str) -> Iterator[Finding]:
+    """The creditors of a debt overview: the capitalised name that opens a listed line with an amount (not an ordinary
+    word: "Huurachterstand", "Lening van een vriend")."""
+    lex = view.lexicons
+
+    def ordinary(word: str) -> bool:  # "Boete", "Gsm-abonnement", "OCMW"
+        return all(lex.is_common(part) or part in lex.never for part in word.lower().split("-"))
+
+    for match in _CREDITOR_LINE.finditer(view.text) if ("€" in view.text or "euro" in view.text) else ():
+        for word in re.finditer(r"\S+", match.group(1)):
+            if not ordinary(word.group()):  # "Boete NMBS" → "NMBS"
+                yield Finding("ORGANISATIE", match.start(1) + word.start(), match.end(1), 0.6, source, "creditor in a debt overview")
+                break
 
 
 class GazetteerRecognizer(Recognizer):
