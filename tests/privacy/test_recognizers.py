@@ -528,6 +528,8 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
         ("Ze woont op de Steenweg op Mol 112 bus 3 in Turnhout.", "Steenweg op Mol 112 bus 3"),
         ("Mijn studio is op de Fruithofplaats 8 in Berchem.", "Fruithofplaats 8"),
         ("Adres: Weg naar Bree 41, 3960 Bree", "Weg naar Bree 41"),
+        ("Naam: Henk Smit\nGeboorteplaats: Zwolle\nWoonplaats: Den Bosch\nBSN: 111222333", "Den Bosch"),
+        ("Ze had een kapsalon in Deventer aan de Brink 22, tot de crisis.", "Brink 22"),
         ("2015-2017: kok\n2017-heden: vrijwilliger bij de buurtwerking", "2017"),
         ("'k Zyn geboren in Poperinge, in negentienzesenzestig, ja.", "negentienzesenzestig"),
         ("[10:20] Mieke (CAW): dag Jo\n[10:21] Jo: slecht\n[10:40] Mieke (CAW): wat vreselijk", "Mieke"),

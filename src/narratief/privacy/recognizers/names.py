@@ -24,6 +24,7 @@ from narratief.privacy.recognizers.text_forms import (
     lowercase_speakers,
     opens_line,
     other_speakers,
+    place_fields,
     speaks_often,
 )
 from narratief.spoken import SPOKEN_FORMS
@@ -112,6 +113,7 @@ class NameRecognizer(Recognizer):
         if ":" in view.text:
             yield from self._surname_first(view)
             yield from lowercase_speakers(view, self._person_cues, self.name)
+            yield from place_fields(view, self.name)
         if "(" in view.text or ", [" in view.text:
             yield from other_speakers(view, self._person_cues, self.name)
         if ".) " in view.text or ". (" in view.text:

@@ -47,6 +47,10 @@ _POSTBOX = regex(r"\b(?:Postbus|Antwoordnummer|Postbox|postbus)\s+\d{1,6}\b")
 _ROAD_TO = regex(r"\b(?:Steenweg|Baan|Weg)\s+(?:op|naar)\s+[A-Z][\w'’-]+(?:\s+\d{1,4}[a-zA-Z]?(?:\s+(?i:bus)\s+\d{1,4})?\b)?")
 
 
+#: Ordinary words that Dutch streets and squares are named by on their own ("aan de Brink 14").
+_SQUARES = {"brink", "wal", "dam", "haven", "kade", "markt", "singel", "vest", "dijk", "laan", "ring", "plein", "kaai"}
+
+
 class StreetRecognizer(Recognizer):
     name = "streets"
     labels = ("ADRES",)
@@ -63,7 +67,8 @@ class StreetRecognizer(Recognizer):
                 numbered = match.group()[-1:].isdigit()
                 yield Finding("ADRES", match.start(), match.end(), 0.9 if numbered else 0.6, self.name, "'Steenweg op' and place")
         for match in view.finditer_digits(_AFTER_ARTICLE):
-            if not view.lexicons.is_common(match.group(1).split()[0].lower()):
+            word = match.group(1).split()[0].lower()
+            if not view.lexicons.is_common(word) or word in _SQUARES:  # "aan de Brink 14", "op de Wal 3"
                 yield Finding("ADRES", match.start(1), match.end(1), 0.65, self.name, "name and house number after 'aan de'")
         suffixes = view.lexicons.context.get("_street_suffixes")
         if suffixes is None:

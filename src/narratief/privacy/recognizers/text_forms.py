@@ -111,3 +111,19 @@ def other_speakers(view: TextView, person_cues: set[str], source: str) -> Iterat
                 continue
             for start, end in where:
                 yield Finding("PERSOON", start, end, 0.7, source, "a speaker's name in a chat or transcript")
+
+
+#: A form field whose value is a place: "Geboorteplaats: Kampen", "Woonplaats: Den Bosch".
+_PLACE_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:geboorteplaats|woonplaats|verblijfplaats|plaats|plaats van herkomst|herkomst|geboren te)[ \t]*:[ \t]*"
+    r"([^\W\d_][^\n,;:()]{1,38}?)[ \t]*$"
+)
+_UNKNOWN = {"onbekend", "n.v.t.", "nvt", "geen", "idem", "zie boven", "-", "?"}
+
+
+def place_fields(view: TextView, source: str) -> Iterator[Finding]:
+    """The value of a form field that asks for a place ("Geboorteplaats: Kampen"), not "onbekend"."""
+    for match in _PLACE_FIELD.finditer(view.text):
+        value = match.group(1)
+        if value.lower() not in _UNKNOWN and len(value.split()) <= 4:
+            yield Finding("LOCATIE", match.start(1), match.end(1), 0.75, source, "place in a form field")
