@@ -533,6 +533,8 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
         ("2015-2017: kok\n2017-heden: vrijwilliger bij de buurtwerking", "2017"),
         ("'k Zyn geboren in Poperinge, in negentienzesenzestig, ja.", "negentienzesenzestig"),
         ("[10:20] Mieke (CAW): dag Jo\n[10:21] Jo: slecht\n[10:40] Mieke (CAW): wat vreselijk", "Mieke"),
+        ("Ruben, [12.06.22 14:03]\nhe sander ben je er", "sander"),
+        ("[10:02] Yonas: dank u mieke. tot morgen", "mieke"),
         ("Tom, [12.06.22 14:03]\nben je er\n\nWard Tactus, [12.06.22 14:05]\nja\n\nTom, [12.06.22 14:06]\nok\n\n"
          "Ward Tactus, [12.06.22 14:07]\nloop", "Ward"),
         ("Gepost door: maasland_77\n\nHallo allemaal.", "maasland_77"),
@@ -555,6 +557,7 @@ def test_letter_dates_periods_post_boxes_and_flemish_roads(text, needle):
         ("Achtergrond\nCliënte heeft twee kinderen. Cliënte zegt dat het beter gaat.", "Cliënte"),
         ("Dhr. Peeters woont alleen. Dhr. heeft een zoon.", "Dhr."),
         ("het is negen. ik ga slapen", "negen"),
+        ("De dag erna ben ik vertrokken.", "erna"),
         ("de wijkcoach zegt ik moet naar schuldhulp. ik begin in september met verpleegkunde, dat is mijn droom echt waar", "schuldhulp"),
         ("I: Was dat moeilijk?\nR: Joa. Doar bin ik nait zo goed in. Din gaat hai weer weg.", "Doar"),
         ("Dat zijn al zes jaar zonder een druppel.", "zes"),

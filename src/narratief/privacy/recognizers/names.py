@@ -253,6 +253,13 @@ class NameRecognizer(Recognizer):
             view.text, max(0, token.start - 20), token.start
         ):
             return Finding("PERSOON", token.start, token.end, 0.6, self.name, "unknown lowercase word introducing oneself")  # "mijn naam is yonas"
+        greeting = prev[-1:] if prev and (prev[-1].lower in self._salutations or prev[-1].lower in ("he", "hé", "hey", "hee")) else (
+            prev if [t.lower for t in prev] in (["dank", "u"], ["dank", "je"]) else []
+        )  # "hoi sanne", "dank u griet": a greeting that opens its sentence
+        if word in lex.first_names and word not in SPOKEN_FORMS and greeting and greeting[0].sent_start and prev[-1].text.islower() and word not in lex.function_words and word not in self._person_cues and word not in self._kin and (
+            value(word) is None and not (lex.is_common(word) and word in lex.frequent)
+        ):
+            return Finding("PERSOON", token.start, token.end, 0.6, self.name, "lowercase first name after a greeting")  # "hoi sanne"
         if word in lex.frequent:
             return None
         cued = self._cue_before(view, token)
