@@ -533,8 +533,8 @@ def test_an_unknown_lowercase_word_opening_a_sentence_before_a_verb_is_a_name():
         ("2015-2017: kok\n2017-heden: vrijwilliger bij de buurtwerking", "2017"),
         ("'k Zyn geboren in Poperinge, in negentienzesenzestig, ja.", "negentienzesenzestig"),
         ("[10:20] Mieke (CAW): dag Jo\n[10:21] Jo: slecht\n[10:40] Mieke (CAW): wat vreselijk", "Mieke"),
-        ("Ruben, [12.06.22 14:03]\nhe sander ben je er", "sander"),
-        ("[10:02] Yonas: dank u mieke. tot morgen", "mieke"),
+        ("Ruben, [12.06.22 14:03]\nhe bas ben je er", "bas"),
+        ("[10:01] Griet: Dag Yonas.\n[10:02] Yonas: dank u griet. tot morgen", "griet"),
         ("Tom, [12.06.22 14:03]\nben je er\n\nWard Tactus, [12.06.22 14:05]\nja\n\nTom, [12.06.22 14:06]\nok\n\n"
          "Ward Tactus, [12.06.22 14:07]\nloop", "Ward"),
         ("Gepost door: maasland_77\n\nHallo allemaal.", "maasland_77"),
