@@ -17,7 +17,7 @@ URL = PatternRecognizer(
     "url",
     "URL",
     [
-        Pattern(regex(r"\b(?i:https?://|www\.)[^\s<>\"']+" + _TRAIL), 0.9, "web address"),  # also "WWW.…" in capitals
+        Pattern(regex(r"\b(?:https?://|www\.|HTTPS?://|WWW\.)[^\s<>\"']+" + _TRAIL), 0.9, "web address"),  # "WWW.…" in capitals too
         Pattern(
             regex(r"(?<![@\w.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:be|nl|com|org|net|eu|info|io|vlaanderen|brussels|gent|amsterdam)"
                   r"(?:/[^\s<>\"']*)?" + _TRAIL + r"(?![\w@])", ),

@@ -54,11 +54,12 @@ class OrganisationRecognizer(Recognizer):
         id_cues = lex.word_set("id_cues")
         place_words = lex.word_set("place_cues")
         tokens = view.tokens
+        head_endings = long_heads + _COMPOUND_HEADS
         for index, token in enumerate(tokens):
             word = token.lower
-            compound_head = word.endswith(_COMPOUND_HEADS) and len(word) >= 7 and token.is_word
-            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and not word.endswith(long_heads) and not compound_head and word != "&":
+            if not token.is_cap and word not in heads and "-" not in word and word != "'t" and word != "&" and not word.endswith(head_endings):
                 continue  # most words: no capital, no organisation word, none of the shapes below
+            compound_head = word.endswith(_COMPOUND_HEADS) and len(word) >= 7 and token.is_word
             # 1. a head word followed by a name: "CAW Oost-Vlaanderen", "basisschool De Regenboog",
             #    also as the end of a compound: "schoonmaakbedrijf Glansrijk"
             acronym = token.is_upper and 2 <= len(token.text) <= 5 and token.is_word and word not in id_cues and not (
