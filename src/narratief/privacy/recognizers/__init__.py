@@ -8,10 +8,11 @@ from narratief.privacy.recognizers.be_rrn import BE_RRN
 from narratief.privacy.recognizers.contact import EMAIL, HANDLE, URL
 from narratief.privacy.recognizers.dates import DateRecognizer
 from narratief.privacy.recognizers.dossier import DossierRecognizer
+from narratief.privacy.recognizers.gazetteer import GazetteerRecognizer
 from narratief.privacy.recognizers.iban import IBAN
 from narratief.privacy.recognizers.names import NameRecognizer
 from narratief.privacy.recognizers.nl_bsn import NL_BSN
-from narratief.privacy.recognizers.organisations import GazetteerRecognizer, OrganisationRecognizer
+from narratief.privacy.recognizers.organisations import OrganisationRecognizer
 from narratief.privacy.recognizers.phone import PhoneRecognizer
 from narratief.privacy.recognizers.plates import PLATES
 from narratief.privacy.recognizers.postcodes import PostcodeRecognizer

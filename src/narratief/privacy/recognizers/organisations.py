@@ -1,5 +1,6 @@
 """Organisations that identify where someone was: "CAW Oost-Vlaanderen", "OCMW Aalst", "PC Dr. Guislain",
-"basisschool De Regenboog", "Sint-Jozefcollege", "in De Wissel". Generic mentions ("het OCMW") stay."""
+"basisschool De Regenboog", "Sint-Jozefcollege", "in De Wissel". Generic mentions ("het OCMW") stay. Listed names
+("Leger des Heils") are :mod:`gazetteer`'s work."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from collections.abc import Iterator
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView
+from narratief.privacy.recognizers.text_forms import creditors
 
 _INNER = {"de", "des", "der", "den", "van", "voor", "en", "&", "the", "of", "al", "el", "'t", "dr.", "dr", "sint", "st.", "o.l.v.", "olv", "aan", "op"}
 
 
-_HOUSE_NUMBER = re.compile(r"\s*\d")
 #: Words before the name of a place where someone works, studies or gets help.
 _PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
-_BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
+BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
 _LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
 #: Words that follow an organisation's name: "Kidane Mehret kerk", "Van Leeuwen & Bosch Gerechtsdeurwaarders".
 _TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
@@ -124,7 +125,7 @@ class OrganisationRecognizer(Recognizer):
             # 3. an unknown acronym where one goes: "studeer aan PXL", "verwezen naar i-psy", "via HVO-Querido"
             before = tokens[index - 1].lower if index > 0 else ""
             placed = before in _PLACES_OF_WORK or (  # "bij PXL", "bij de RET", "in het ZOL"
-                index > 1 and before in ("de", "het") and tokens[index - 2].lower in _BEFORE_ARTICLE
+                index > 1 and before in ("de", "het") and tokens[index - 2].lower in BEFORE_ARTICLE
             )
             shaped = token.is_word and (
                 (token.is_upper and 2 <= len(token.text) <= 6)
@@ -224,14 +225,6 @@ class OrganisationRecognizer(Recognizer):
         return Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
 
 
-def _placed(tokens, index: int) -> bool:
-    """The word follows "bij", "in", "naar", "via", "aan", "van" (and "de"/"het"): where someone works or goes."""
-    before = [t.lower for t in tokens[max(0, index - 2): index]]
-    if before[-1:] and before[-1] in ("de", "het"):
-        before = before[:-1]
-    return bool(before) and before[-1] in _BEFORE_ARTICLE
-
-
 def _district(tokens, j: int) -> int | None:
     """The last token of a district after an organisation's name ("van het derde kanton Antwerpen", ", afdeling
     Kortrijk"), or ``None``."""
@@ -247,73 +240,3 @@ def _district(tokens, j: int) -> int | None:
     if k + 1 < len(tokens) and tokens[k].lower in _DISTRICTS and tokens[k + 1].is_cap and not tokens[k + 1].sent_start:
         return k + 1
     return None
-
-
-#: A line of a debt overview: a creditor's name opens it, an amount follows ("4. Vodafone (abonnement) – € 890",
-#: "- energie Luminus: 1.890 euro").
-_CREDITOR_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+(?:[a-z]+[ \t]+)?([A-Z][\w&'’+-]*(?:[ \t]+[A-Z][\w&'’+-]*){0,3})(?=[ \t]*[(:,–-])[^\n]*?(?:€|\beuro\b)"
-)
-
-
-def creditors(view: TextView, source: str) -> Iterator[Finding]:
-    """The creditors of a debt overview: the capitalised name that opens a listed line with an amount (not an ordinary
-    word: "Huurachterstand", "Lening van een vriend")."""
-    lex = view.lexicons
-
-    def ordinary(word: str) -> bool:  # "Boete", "Gsm-abonnement", "OCMW"
-        return all(lex.is_common(part) or part in lex.never for part in word.lower().split("-"))
-
-    for match in _CREDITOR_LINE.finditer(view.text) if ("€" in view.text or "euro" in view.text) else ():
-        for word in re.finditer(r"\S+", match.group(1)):
-            if not ordinary(word.group()):  # "Boete NMBS" → "NMBS"
-                yield Finding("ORGANISATIE", match.start(1) + word.start(), match.end(1), 0.6, source, "creditor in a debt overview")
-                break
-
-
-class GazetteerRecognizer(Recognizer):
-    """Multi-word places, streets and institutions from the lexicons ("Den Haag", "Leger des Heils", "GGZ Centraal")."""
-
-    name = "gazetteer"
-    labels = ("LOCATIE", "ADRES", "ORGANISATIE")
-
-    def find(self, view: TextView) -> Iterator[Finding]:
-        lex = view.lexicons
-        tokens = view.tokens
-        lowered = [t.lower for t in tokens]
-        lowercase = view.lowercase  # in a text typed without capitals, listed phrases count in lowercase ("ter apel")
-        for index, token in enumerate(tokens):
-            if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap) and not (
-                (lowercase or token.shouted or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths
-                and (token.lower not in lex.never or token.shouted)  # "LEGER DES HEILS" in a text written in capitals
-            ):
-                continue
-            for size in lex.phrase_lengths.get(token.lower, ()):
-                if index + size > len(tokens):
-                    continue
-                label = lex.phrase_labels.get(tuple(lowered[index: index + size]))
-                if label is None:
-                    continue
-                if size == 1 and token.lower in lex.never:
-                    continue  # "UWV", "JEUGDZORG" in capitals are still generic
-                caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
-                score = 0.8
-                if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
-                    score = 0.55  # a street name without a house number may be something else ("De Wissel")
-                if size == 1 and ((lex.is_common(token.lower) and not token.is_upper) or token.sent_start and label != "ORGANISATIE") and not (
-                    label == "ORGANISATIE" and lowercase and _placed(tokens, index)  # "ik werk bij de jumbo", "in de carrefour"
-                ):
-                    continue
-                shouted_place = token.shouted and label == "LOCATIE" and token.lower not in ("de", "het", "'t") and index > 0 and (
-                    tokens[index - 1].lower in lex.word_set("place_cues")
-                )  # "IN DEN HELDER" (not "IN DE WIJK")
-                if not token.is_cap and not shouted_place and not (size == 1 and label == "ORGANISATIE" and _placed(tokens, index)) and (
-                    (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5)) or all(lex.is_common(t) for t in lowered[index: index + size])
-                ):
-                    continue  # lowercase: phrases of several words, not all ordinary, and organisations ("altrecht")
-                if caps < 2 and token.sent_start and not (label == "ORGANISATIE" and size == 1):
-                    continue  # "De huisarts" at the start of a sentence is no name; "Jellinek" is
-                if any(t.sent_start for t in tokens[index + 1: index + size]):
-                    continue
-                yield Finding(label, token.start, tokens[index + size - 1].end, score, self.name, f"{label.lower()} list")
-                break

@@ -1,6 +1,8 @@
-"""Where a text's form puts a name: a chat's or transcript's speaker labels, a letter's closing and signature.
+"""Where a text's form puts a detail: a chat's or transcript's speaker labels, a letter's closing and signature, a form's
+place field, a debt overview's creditors.
 
-Used by the names recognizer: "Zjoske: ..." opening two lines is a speaker, "Groetjes,\\nKim" ends with the writer.
+Used by the names and organisations recognizers: "Zjoske: ..." opening two lines is a speaker, a first name on the line
+after "Groetjes," is the writer, "4. Vodafone (abonnement) – € 890" names a creditor.
 """
 
 from __future__ import annotations
@@ -127,3 +129,25 @@ def place_fields(view: TextView, source: str) -> Iterator[Finding]:
         value = match.group(1)
         if value.lower() not in _UNKNOWN and len(value.split()) <= 4:
             yield Finding("LOCATIE", match.start(1), match.end(1), 0.75, source, "place in a form field")
+
+
+#: A line of a debt overview: a creditor's name opens it, an amount follows ("4. Vodafone (abonnement) – € 890",
+#: "- energie Luminus: 1.890 euro").
+_CREDITOR_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+(?:[a-z]+[ \t]+)?([A-Z][\w&'’+-]*(?:[ \t]+[A-Z][\w&'’+-]*){0,3})(?=[ \t]*[(:,–-])[^\n]*?(?:€|\beuro\b)"
+)
+
+
+def creditors(view: TextView, source: str) -> Iterator[Finding]:
+    """The creditors of a debt overview: the capitalised name that opens a listed line with an amount (not an ordinary
+    word: "Huurachterstand", "Lening van een vriend")."""
+    lex = view.lexicons
+
+    def ordinary(word: str) -> bool:  # "Boete", "Gsm-abonnement", "OCMW"
+        return all(lex.is_common(part) or part in lex.never for part in word.lower().split("-"))
+
+    for match in _CREDITOR_LINE.finditer(view.text) if ("€" in view.text or "euro" in view.text) else ():
+        for word in re.finditer(r"\S+", match.group(1)):
+            if not ordinary(word.group()):  # "Boete NMBS" → "NMBS"
+                yield Finding("ORGANISATIE", match.start(1) + word.start(), match.end(1), 0.6, source, "creditor in a debt overview")
+                break
