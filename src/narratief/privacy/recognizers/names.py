@@ -253,12 +253,7 @@ class NameRecognizer(Recognizer):
             view.text, max(0, token.start - 20), token.start
         ):
             return Finding("PERSOON", token.start, token.end, 0.6, self.name, "unknown lowercase word introducing oneself")  # "mijn naam is yonas"
-        greeting = prev[-1:] if prev and (prev[-1].lower in self._salutations or prev[-1].lower in ("he", "hé", "hey", "hee")) else (
-            prev if [t.lower for t in prev] in (["dank", "u"], ["dank", "je"]) else []
-        )  # "hoi sanne", "dank u griet": a greeting that opens its sentence
-        if word in lex.first_names and word not in SPOKEN_FORMS and greeting and greeting[0].sent_start and prev[-1].text.islower() and word not in lex.function_words and word not in self._person_cues and word not in self._kin and (
-            value(word) is None and not (lex.is_common(word) and word in lex.frequent)
-        ):
+        if self._greeted(lex, word, prev):
             return Finding("PERSOON", token.start, token.end, 0.6, self.name, "lowercase first name after a greeting")  # "hoi sanne"
         if word in lex.frequent:
             return None
@@ -441,6 +436,21 @@ class NameRecognizer(Recognizer):
         ):  # not a note's "Cliënte heeft", "Dhr. zegt"
             return Finding("PERSOON", start, end, 0.55, self.name, "unknown word before a verb at sentence start")
         return None
+
+    def _greeted(self, lex, word: str, prev: list[Token]) -> bool:
+        """A listed first name after a greeting that opens its sentence ("hoi sanne", "dank u griet"); not a function
+        word, a kin word or a number ("dag aan", "dank je broer")."""
+        if word not in lex.first_names or word in SPOKEN_FORMS or not prev or not prev[-1].text.islower():
+            return False
+        if prev[-1].lower in self._salutations or prev[-1].lower in ("he", "hé", "hey", "hee"):
+            greeting = prev[-1]
+        elif [t.lower for t in prev] in (["dank", "u"], ["dank", "je"]):
+            greeting = prev[0]
+        else:
+            return False
+        return greeting.sent_start and word not in lex.function_words and word not in self._person_cues and (
+            word not in self._kin and value(word) is None and not (lex.is_common(word) and word in lex.frequent)
+        )
 
     def _shouted_place(self, view: TextView, token: Token) -> bool:
         """A listed place written in capitals after a place word: "IN GENT", "UIT UTRECHT" (not "IN EEN", a village)."""
