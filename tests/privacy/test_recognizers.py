@@ -464,6 +464,7 @@ def test_a_brussels_street_with_both_names_is_one_address():
         ("We kregen een jongerenwerker van Wijkpunt036, elke week.", "Wijkpunt036"),
         ("ik zit op basisschool de vlinder in eeklo en mijn broer bij caw gent want hij heeft geen huis meer", "basisschool de vlinder"),
         ("Ze studeerde aan de Technische School Lommel-Zuid.", "Technische School Lommel-Zuid"),
+        ("Sinds maart ambulant bij FACT-team Zwolle Zuid, elke week.", "FACT-team Zwolle Zuid"),
         ("ik werk als jobstudent in de carrefour aan de steenweg. echt waar ik wil niet meer, ik ben zo moe", "carrefour"),
         ],
 )

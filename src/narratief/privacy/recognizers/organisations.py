@@ -75,7 +75,9 @@ class OrganisationRecognizer(Recognizer):
             ) or (
                 token.is_cap and not token.sent_start and token.is_word and word.endswith(long_heads)
                 and any(word.endswith(h) and len(word) >= len(h) + 4 for h in long_heads)
-            )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel"
+            ) or (
+                "-" in word and word.split("-", 1)[0] in heads and token.text.split("-", 1)[0].isupper()
+            )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel", "FACT-team Noord"
             compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
             if head or acronym or institution or compound:
                 end_index = self._name_end(view, index, acronym, heads, long_heads)
