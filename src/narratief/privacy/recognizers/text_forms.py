@@ -83,15 +83,21 @@ def is_recurring_speaker(view: TextView, token: Token) -> bool:
     return speaks_often(view.text, token.text)
 
 
+def _ordinary_label(word: str, lex, person_cues: set[str], *, generic: bool = True) -> bool:
+    """A speaker label that names no one: a role ("begeleider"), a function word, an ordinary word that is no first name,
+    and with ``generic`` a generic word of the lexicons (a lowercase chat's "zaza" is a speaker, though also a language)."""
+    return word in person_cues or word in lex.function_words or generic and word in lex.never or (
+        word in lex.vocabulary and word not in lex.first_names
+    )
+
+
 def lowercase_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
     """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines or
     more after a time stamp; not a role such as "begeleider")."""
     lex = view.lexicons
     for label, openings in speaker_labels(view.text).items():
         spans = [span for span, stamped in openings if stamped]
-        if not label[0].islower() or len(spans) < 2 or label in lex.function_words or label in person_cues or (
-            label in lex.vocabulary and label not in lex.first_names
-        ):
+        if not label[0].islower() or len(spans) < 2 or _ordinary_label(label, lex, person_cues, generic=False):
             continue
         for start, end in spans:
             yield Finding("PERSOON", start, end, 0.7, source, "a chat speaker in lowercase")
@@ -106,10 +112,7 @@ def other_speakers(view: TextView, person_cues: set[str], source: str) -> Iterat
         for match in pattern.finditer(view.text):
             spans.setdefault(match.group(1), []).append(match.span(1))
         for label, where in spans.items():
-            word = label.lower()
-            if len(where) < 2 or word in person_cues or word in lex.function_words or word in lex.never or (
-                word in lex.vocabulary and word not in lex.first_names
-            ):
+            if len(where) < 2 or _ordinary_label(label.lower(), lex, person_cues):
                 continue
             for start, end in where:
                 yield Finding("PERSOON", start, end, 0.7, source, "a speaker's name in a chat or transcript")
