@@ -587,6 +587,15 @@ def test_places_in_a_text_written_in_capitals_after_a_place_word():
     assert not covered(text, "EEN") and not covered(text, "DE WIJK")
 
 
+def test_in_capitals_a_surname_that_is_an_ordinary_word_is_a_name_only_beside_a_name():
+    text = ("IK SLIEP DRIE WINTERS IN HET STATION. ER STAAT SCHIMMEL IN DE SLAAPKAMER EN ER IS BESLAG OP MIJN LOON. "
+            "IK WERKTE BIJ CARROSSERIE DE WOLF IN HAMME. MIJN ADVOCAAT: KANTOOR VERMEER & MOLENAAR. BEL JOLANDA STRUIK.")
+    for word in ("SLIEP", "WINTERS", "SCHIMMEL", "LOON"):
+        assert not covered(text, word), (word, found(text))
+    for name in ("WOLF", "MOLENAAR", "STRUIK"):
+        assert covered(text, name), (name, found(text))
+
+
 def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_names():
     text = "IK BEN BOOS OVER DE UITHUISPLAATSING VAN MIJN ZOON. KIJK OP WWW.OUDERSSAMEN-VOORBEELD.NL VOOR MEER INFO. WIJ ZIJN MET VEEL."
     assert ("WWW.OUDERSSAMEN-VOORBEELD.NL", "URL") in found(text)

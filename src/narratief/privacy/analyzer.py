@@ -21,6 +21,7 @@ _BREAKS = {":", '"', "“", "”", "'", "‘", "-", "–", "—", "•", "*", "�
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 _HAS_ALNUM = re.compile(r"[^\W_]").search
+_SURNAME_PARTICLES = {"de", "van", "der", "den", "ter", "ten", "le", "la", "du", "vanden", "vander"}
 _NOT_ENDS = {"Dr.", "dr.", "Mr.", "mr.", "St.", "nr."}
 #: Sentence-final punctuation (spaCy's sentencizer's, for the scripts stories are written in).
 _PUNCT_CHARS = frozenset("!.?‼‽⁇⁈⁉。！？．｡")
@@ -118,6 +119,26 @@ def text_view(text: str, lexicons: Lexicons, variant: str = "nl") -> TextView:
     return TextView(text, tokens, lexicons, variant)
 
 
+def _listed_name(words: list[Token], n: int, tokens: list[Token], lexicons: Lexicons) -> bool:
+    """Word ``n`` of a sentence in capitals is a listed name that stays a name there. A very frequent word never
+    does (ZWART, HOOP); a surname or place that is also an ordinary word only after a particle or a first name, or
+    beside an ampersand (SCHIMMEL, SLIEP, LOON do not; DE WOLF, JOLANDA STRUIK, DE WIT & MOLENAAR do)."""
+    lower = words[n].lower
+    if not (lower in lexicons.first_names or lower in lexicons.surnames or lower in lexicons.places):
+        return False
+    if not lexicons.is_common(lower):
+        return True
+    if lower in lexicons.frequent:
+        return False
+    if lower in lexicons.first_names:
+        return True
+    before = words[n - 1].lower if n else ""
+    return (
+        before in _SURNAME_PARTICLES or before in lexicons.first_names and not lexicons.is_common(before)
+        or any(t.text == "&" for t in tokens[max(0, words[n].i - 1): words[n].i + 2])
+    )
+
+
 def _calm_shouting(tokens: list[Token], lexicons: Lexicons) -> None:
     """In a sentence written in capitals, only words that look like names keep their capital."""
     sentence: list[Token] = []
@@ -127,11 +148,9 @@ def _calm_shouting(tokens: list[Token], lexicons: Lexicons) -> None:
         if token is None or (token.sent_start and sentence):
             words = [t for t in sentence if t.is_word]
             if words and (shouted_text or len(words) >= 3 and sum(t.is_upper for t in words) / len(words) >= 0.6):
-                for t in words:
+                for n, t in enumerate(words):
                     if t.is_upper:
-                        listed = (
-                            t.lower in lexicons.first_names or t.lower in lexicons.surnames or t.lower in lexicons.places
-                        ) and not (lexicons.is_common(t.lower) and t.lower in lexicons.frequent)  # ZWART, HOOP lose it
+                        listed = _listed_name(words, n, tokens, lexicons)
                         t.is_upper = False
                         t.is_cap = listed or not (
                             t.lower in lexicons.vocabulary or t.lower in lexicons.never or len(t.lower) <= 2 or len(t.lower) >= 13 and "-" not in t.lower
