@@ -73,6 +73,15 @@ def test_positive(text, needle, label):
     assert [f.label for f in detect(text) if f.start <= start < f.end] == [label], found(text)
 
 
+def test_van_before_a_first_name_after_kin_says_whose_kin_it_is():
+    text = "Ze is alleenstaande moeder van Jaylen. Ik ben de mama van Ilyas Bouzidi. Mijn tante van Dijk nam me in huis."
+    assert ("Jaylen", "PERSOON") in found(text) and ("Ilyas Bouzidi", "PERSOON") in found(text), found(text)
+    assert ("van Dijk", "PERSOON") in found(text), found(text)
+    text = "Op school belde juf Marieke van Luca als eerste. Ik sprak met Anna van Rooij."
+    assert ("Marieke", "PERSOON") in found(text) and ("Luca", "PERSOON") in found(text), found(text)
+    assert ("Anna van Rooij", "PERSOON") in found(text), found(text)
+
+
 NEGATIVES = [
     ("Hoop is wat mij op de been hield.", "Hoop"),
     ("Ik kreeg een roos van mijn dochter.", "roos"),

@@ -195,6 +195,10 @@ class NameRecognizer(Recognizer):
                     tokens[k].lower in lex.first_names or tokens[k].lower in lex.places or tokens[k].lower in lex.never
                 ):
                     break  # "Lotte en Jan" are two people, "Luik en Hasselt" two places, "Turkije en Griekenland"
+                if k == j + 1 and tokens[j].lower == "van" and tokens[k].lower in lex.first_names and (
+                    tokens[k].lower not in lex.surnames
+                ):
+                    break  # "juf Marieke van Luca": Luca's teacher, not a surname
                 chunk.extend(tokens[j:k + 1])
                 j = k + 1
                 continue
@@ -345,8 +349,11 @@ class NameRecognizer(Recognizer):
             particles.insert(0, before.pop())
         cue_word = self._cue_word(view, particles[0] if particles else start_token)
         cue = cue_word is not None
-        # particles belong to the name after a title or kin ("meneer de Vries"), not after a role ("psycholoog van X")
-        if particles and (cue_word in titles or cue_word in self._kin):
+        # particles belong to the name after a title or kin ("meneer de Vries", "tante van Dijk"), not after a role
+        # ("psycholoog van X"), nor "van" before a first name after kin ("moeder van Jaylen": Jaylen's mother)
+        if particles and (cue_word in titles or cue_word in self._kin and not (
+            particles[-1].lower == "van" and chunk[0].lower in lex.first_names and chunk[0].lower not in lex.surnames
+        )):
             start_token = particles[0]
         words = [t for t in chunk if t.is_cap and t.lower not in _JOINERS]
         lowered = [t.lower for t in words] or [t.lower for t in chunk]
