@@ -611,6 +611,21 @@ def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_name
     assert not covered(text, "UITHUISPLAATSING")
 
 
+@pytest.mark.parametrize(
+    "text, detail, label",
+    [
+        ("[03-05-2023 22:14:09] Sanne: ben je wakker", "03-05-2023", "DATUM"),  # not a phone number with the hour
+        ("Geboren: 03/09/1995 (27 jaar), woont in Gent.", "03/09/1995", "DATUM"),
+        ("DE ZITTING WAS OP 20 SEPTEMBER 2021 IN DE RECHTBANK.", "20 SEPTEMBER 2021", "DATUM"),  # "2021 IN": no postcode
+        ("MIJN VERHAAL IN JAREN\n1994 – eerste opname", "1994", "DATUM"),  # a period word on the line before
+        ("terug in Rollegem\nmei 2021 – 18 geworden, studeren", "mei 2021", "DATUM"),  # not a range to '18
+        ("Incasso in Waregem\n4. Boete – 290 euro", "Waregem", "LOCATIE"),  # the list number is on the next line
+    ],
+)
+def test_a_detail_does_not_swallow_what_follows_it(text, detail, label):
+    assert (detail, label) in found(text), found(text)
+
+
 def test_creditors_of_a_debt_overview_are_organisations():
     text = "SCHULDEN\n1. Boete NMBS – 645 euro\n2. Telenet (abonnement) – € 890\n3. Huurachterstand – € 2.400\n- energie Engie: 1.890 euro"
     assert ("Telenet", "ORGANISATIE") in found(text) and ("Engie", "ORGANISATIE") in found(text)

@@ -67,12 +67,12 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
               rf"\b{weekday}\s+", required=True),
         _Date(r"(?<![\d/.,:-])(?:[12]\d|3[01]|0?[1-9])[/-](?:1[0-2]|0?[1-9])(?![\d/-]|[.,]\d|\s?(?:uur|u\b|h\b|%|euro|kg))", 0.5, "day/month"),
         _Date(rf"(?<![\d/.-])(?:1[0-2]|0?[1-9])[/-]{_YEAR}(?![\d/-])", 0.8, "numeric month/year"),
-        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "period and year", rf"(?i:\b(?:(?:de|het|den)\s+)?{_PERIODS}\s+(?:van\s+|in\s+)?)",
+        _Date(rf"(?:{_YEAR}|{_SHORT_YEAR})(?!\w)", 0.85, "period and year", rf"(?i:\b(?:(?:de|het|den)\s+)?{_PERIODS}[^\S\n]+(?:van\s+|in\s+)?)",
               required=True),
         _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
         _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
-        _Date(rf"(?<![\w.,/-]){_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d{{2}})(?![\w/-])", 0.8, "years from-to"),
+        _Date(rf"(?<![\w.,/-]){_YEAR}(?:\s?[-–/]\s?{_YEAR}|[-–/]\d{{2}})(?![\w/-])", 0.8, "years from-to"),  # not "mei 2021 – 18 geworden"
         _Date(rf"(?<![\w.,/-]){_YEAR}(?=\s?[-–]\s?(?i:heden|nu|now|vandaag)\b)", 0.8, "year to now"),  # a CV: "2016-heden"
         _Date(rf"(?<![\w.,/-]){day}\s+(?:tot(?:\s+en\s+met)?|t/m|-|–|en|op)\s+{day}\s+{month}(?:\s+{year})?(?!\w)", 0.9,
               "days from-to"),

@@ -9,6 +9,7 @@ from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stre
 
 _LOOSE = regex(r"(?<![\w+])(?:\+|00)?\d[\d\s./()-]{7,17}\d(?!\w)")
 #: Where libphonenumber may find a number we keep: nine digits or more, separators between, from "+", "(" or "0".
+_DATE_FIRST = regex(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d(?!\d)")
 _CANDIDATE = regex(r"[+(0][\d\s./()\-]{8,30}\d")
 
 
@@ -41,8 +42,8 @@ class PhoneRecognizer(Recognizer):
         for match in _LOOSE.finditer(view.text):
             raw = match.group()
             digits = "".join(c for c in raw if c.isdigit())
-            if not 9 <= len(digits) <= 13 or (match.start(), match.end()) in seen:
-                continue
+            if not 9 <= len(digits) <= 13 or (match.start(), match.end()) in seen or _DATE_FIRST.match(raw):
+                continue  # not a date and a time: "03-05-2023 22:14"
             if raw.startswith(("+", "00")) or digits.startswith("0"):
                 if any(sep in raw for sep in " ./-") or raw.startswith("+"):
                     yield Finding("TELEFOON", match.start(), match.end(), 0.6, self.name, "phone-like digit groups")

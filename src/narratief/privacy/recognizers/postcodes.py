@@ -56,5 +56,7 @@ class PostcodeRecognizer(Recognizer):
                 yield Finding("ADRES", match.start(), end, score, self.name, "Belgian postcode and place")
         for match in _NL.finditer(view.text):
             end, known = _place_end(view, match.end())
+            if not known and match.group()[-2:].lower() in view.lexicons.function_words:
+                continue  # a year and a word in a text in capitals: "OP 20 SEPTEMBER 2021 IN DE RECHTBANK"
             yield Finding("ADRES", match.start(), end if known or end > match.end() else match.end(), 0.9, self.name,
                           "Dutch postcode")

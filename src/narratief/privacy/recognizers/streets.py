@@ -27,7 +27,7 @@ def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
-_BARE_NUMBER = regex(r"\s(\d{1,4}[a-zA-Z]?(?:-(?:\d{1,4}|I{1,3}|IV|hoog|huis|bis))?)(?=\s*(?:[,.;)\n]|(?i:bus)\b|$|\d{4}\b))")
+_BARE_NUMBER = regex(r"[^\S\n](\d{1,4}[a-zA-Z]?(?:-(?:\d{1,4}|I{1,3}|IV|hoog|huis|bis))?)(?=\s*(?:[,.;)\n]|(?i:bus)\b|$|\d{4}\b))")
 
 
 #: French street names in Brussels and Wallonia: "rue de Ribaucourt", "chaussée de Gand 112", "gare du Midi".
