@@ -44,6 +44,7 @@ SETS = {
     "holdout5": "dev/pii-holdout-5.jsonl",  # never read: only scored
     "holdout6": "dev/pii-holdout-6.jsonl",  # never read: only scored (session 6)
     "holdout7": "dev/pii-holdout-7.jsonl",  # never read: only scored (session 6)
+    "holdout8": "dev/pii-holdout-8.jsonl",  # never read: only scored (session 7)
     "voorbeeld": "voorbeeld/verhalen.jsonl",
 }
 PROBE = "Mijn zus Ilse woont in Gent en belt met 0478 12 34 56."
@@ -88,7 +89,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,holdout8,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir
