@@ -37,6 +37,7 @@ SETS = {
     "dev9": "dev/pii-dev-9.jsonl",
     "dev10": "dev/pii-dev-10.jsonl",
     "dev11": "dev/pii-dev-11.jsonl",
+    "dev12": "dev/pii-dev-12.jsonl",  # scored unseen, then studied (session 7)
     "holdout": "dev/pii-holdout.jsonl",
     "holdout2": "dev/pii-holdout-2.jsonl",
     "holdout3": "dev/pii-holdout-3.jsonl",
@@ -89,7 +90,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,holdout8,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,holdout8,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir
