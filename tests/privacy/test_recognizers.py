@@ -611,6 +611,15 @@ def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_name
     assert not covered(text, "UITHUISPLAATSING")
 
 
+def test_a_month_alone_is_a_date_when_it_dates_something_not_a_habit():
+    text = "In juni word ik 16. Ondanks onze brieven van juli en augustus kwam er niets. Mijn dochter April belde."
+    for month in ("juni", "juli", "augustus"):
+        assert (month, "DATUM") in found(text), found(text)
+    assert ("April", "DATUM") not in found(text)
+    text = "De rozen bloeien elk jaar in juni, en ik heb een maand gewacht."
+    assert not covered(text, "juni") and not covered(text, "maand"), found(text)
+
+
 @pytest.mark.parametrize(
     "text, detail, label",
     [

@@ -145,6 +145,7 @@ class DateRecognizer(Recognizer):
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),
             (two_numbers, stretches(view.text, (m.span() for m in _YEAR_HALVES.finditer(lower)), 30)),
         ]
+        yield from self._bare_months(view)
         if ":" in view.text:
             for match in _HEADER.finditer(view.text):
                 yield Finding("DATUM", match.start(1), match.end(1), 0.8, self.name, "date header of an e-mail")
@@ -152,3 +153,24 @@ class DateRecognizer(Recognizer):
             for start, end in windows:
                 for match in pattern.finditer(view.text, start, end):
                     yield Finding("DATUM", match.start(), match.end(), score, self.name, reason)
+
+    def _bare_months(self, view: TextView) -> Iterator[Finding]:
+        """A month without a day or year that dates something: "in juni word ik 16", "sinds april", "vanaf januari",
+        "brieven van juli en augustus" (not a habit: "elk jaar in juni")."""
+        months = frozenset(view.lexicons.months)
+        tokens = view.tokens
+        for token in tokens:
+            if token.lower not in months or token.i == 0:
+                continue
+            before = tokens[token.i - 1].lower
+            if before in ("en", "of", "tot", "-", "–", "t/m") and token.i >= 2 and tokens[token.i - 2].lower in months:
+                before = "in"  # the second month of "juli en augustus", "mei tot augustus"
+            if before not in _MONTH_CUES or any(t.lower in _HABITS for t in view.before(token, 4)):
+                continue
+            yield Finding("DATUM", token.start, token.end, 0.6, self.name, "month after a preposition")
+
+
+#: Words before a month alone that make it a date ("in juni", "sinds april", "eind maart").
+_MONTH_CUES = frozenset({"in", "sinds", "vanaf", "tot", "van", "begin", "eind", "einde", "half", "midden", "medio", "na",
+                         "voor", "tegen", "rond", "per", "vóór", "vanaf", "sedert"})
+_HABITS = frozenset({"elk", "elke", "ieder", "iedere", "altijd", "telkens", "jaarlijks"})
