@@ -361,6 +361,12 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Zaaknummer: C/13/771204 / JE RK 24-310\nDatum: 3 mei 2024", "C/13/771204 / JE RK 24-310"),
         ("(00:00:05) Wouter: Welkom.\n(00:00:09) Mieke: Dank je.\n(00:00:15) Wouter: Hoe begon het?", "Wouter"),
         ("Sofie: heb je papa gehoord?\nElke: ja. hij belde.\nSofie: oei\nElke: ik bel morgen", "Elke"),
+        ("MODERATOR: Wie begint?\nIOANA: Wij kraakten in Laken.\nMODERATOR: Dank je.\nIOANA: Ja.", "IOANA"),
+        ("Cliëntnummer: RvA-J-230915 · BSN: 156945630", "RvA-J-230915"),
+        ("Rolnummer: JK/21/1187 – notitienummer parket: BR.43.L4.004512/21", "BR.43.L4.004512/21"),
+        ("Dr. An Wouters\nRIZIV 1-23418-77-004", "1-23418-77-004"),
+        ("Adres: Sluis 14, 1354 CG Almere", "Sluis 14"),
+        ("Aanwezig: moeder, bijgestaan door mr. S. el Amrani; jeugdbeschermer Anke Postma.", "S. el Amrani"),
         ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):
@@ -438,6 +444,8 @@ def test_an_unlisted_speaker_of_a_chat_is_a_person_but_a_form_label_is_not():
     assert covered(chat, "Zjoske") and covered(chat, "Dries")
     form = "Naam: Peeters\nVerwijzer: huisarts\nVerwijzer: CAW"
     assert not covered(form, "Verwijzer")
+    transcript = "MODERATOR: Wie begint?\nIOANA: Wij kraakten.\nMODERATOR: Dank je.\nIOANA: Ja.\nVRAAG: Waar?\nVRAAG: Wanneer?"
+    assert covered(transcript, "IOANA") and not covered(transcript, "MODERATOR") and not covered(transcript, "VRAAG")
 
 
 def test_a_found_handle_is_also_found_without_its_at_sign():

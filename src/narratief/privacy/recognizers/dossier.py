@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex
 
-_NUMBERISH = regex(r"[A-Za-z]{0,4}[-/]?\d[\w/.-]*\d|\d+")
+_NUMBERISH = regex(r"(?:[A-Za-z]{1,5}[-/.])*[A-Za-z]{0,4}[-/.]?\d[\w/.-]*\d|\d+")  # "RvA-J-230915", "BR.43.L4.004512/21"
 
 
 #: Reference-like codes anywhere: letters and digits with a dash or slash ("T-48817/K", "2023/4471").
@@ -15,7 +15,7 @@ _CODE = regex(
     r"(?<![\w/-])(?:(?=[A-Z0-9/-]*\d{3})(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[/-][A-Z0-9]+){1,4}|\d{4}/\d{3,6})(?![\w/-])"
 )
 #: The value of a form field after its id word: "Cliëntnummer: LdH-DH-20931", "Zaaknummer: C/16/558213 / JE RK 23-1184".
-_FIELD_VALUE = regex(r"[ \t]*:[ \t]*([A-Za-z0-9][A-Za-z0-9 /.-]{2,38}[A-Za-z0-9])[ \t]*(?=\n|$)")
+_FIELD_VALUE = regex(r"[ \t]*:[ \t]*([A-Za-z0-9][A-Za-z0-9 /.-]{2,38}[A-Za-z0-9])[ \t]*(?=\n|$|[·|])")
 _SKIP = {":", ",", ".", "nr", "nr.", "is", "was", "nummer", "#", "van", "mijn", "zijn", "haar", "toen", "het", "de", "dat",
          "trouwens", "bij", "heette", "heet", "luidt", "luidde", "als", "eigen", "oude"}
 
@@ -37,8 +37,8 @@ class DossierRecognizer(Recognizer):
                 continue
             # the number may follow after ":", "nr.", "is", "was"
             for follower in tokens[index + 1: index + 7]:
-                if follower.lower in _SKIP:
-                    continue
+                if follower.lower in _SKIP or follower.text.islower() and follower.i + 1 < len(tokens) and tokens[follower.i + 1].text == ":":
+                    continue  # the field's name goes on: "notitienummer parket: BR.43.L4.004512/21"
                 match = _NUMBERISH.fullmatch(follower.text.rstrip(".,;:"))
                 if match and sum(c.isdigit() for c in follower.text) >= 3:
                     end = follower.start + len(follower.text.rstrip(".,;:"))

@@ -21,7 +21,7 @@ from narratief.privacy.recognizers.text_forms import (
     after_closing,
     is_recurring_speaker,
     is_signature,
-    lowercase_speakers,
+    plain_case_speakers,
     opens_line,
     other_speakers,
     place_fields,
@@ -55,7 +55,7 @@ _STREET_ENDINGS = ("straat", "steenweg", "laan", "dreef", "kaai", "gracht", "ple
 _INITIALS_AND_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*\([A-Z][\w-]+\)\s+(?:(?:van|de|der|den|ter|ten|te|'t|von)\s+){0,3}[A-Z][\w'’-]+"
 )
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de)\s)*$")  # "R. de Haan"
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten|te|'t|in 't|op de|el|al|ben|bin|da|dos|di)\s)*$")  # "R. de Haan"
 #: Endings of compounds that name an activity or a service, not an organisation, in lowercase writing.
 _ACTIVITIES = ("hulp", "kunde", "hereniging", "werk", "zorg", "begeleiding", "verlening", "training", "therapie")
 #: Verbs after a subject: in lowercase writing, an unknown word opening a sentence before one is a name ("dewayne zegt").
@@ -112,7 +112,7 @@ class NameRecognizer(Recognizer):
                 yield self._with_quote(view, finding)
         if ":" in view.text:
             yield from self._surname_first(view)
-            yield from lowercase_speakers(view, self._person_cues, self.name)
+            yield from plain_case_speakers(view, self._person_cues, self.name)
             yield from place_fields(view, self.name)
         if "(" in view.text or ", [" in view.text:
             yield from other_speakers(view, self._person_cues, self.name)
@@ -286,9 +286,9 @@ class NameRecognizer(Recognizer):
             heads = lex.context["organisation_suffixes"] + lex.context["organisation_heads"]
             if word not in lex.vocabulary and nxt is not None and nxt.lower in heads and len(nxt.lower) > 4:
                 return Finding("ORGANISATIE", token.start, nxt.end, 0.55, self.name, "name and institution word, lowercase")
-            if word not in lex.vocabulary and len(word) >= 3 and words_before and not (
+            if word not in lex.vocabulary and len(word) >= 3 and words_before and not word.endswith(".") and not (
                 lex.is_compound(word) and word.endswith(_ACTIVITIES)  # "naar schuldhulp", "met verpleegkunde": what, not where
-            ) and (  # organisations are often compounds
+            ) and (  # organisations are often compounds; "door mr. S. el Amrani": a title is none
                 words_before[-1] in _ORG_PREPOSITIONS or words_before[-2:-1] and words_before[-2] in _ORG_PREPOSITIONS and words_before[-1] in ("de", "het")
             ):
                 return Finding("ORGANISATIE", token.start, token.end, 0.5, self.name, "unknown word after 'bij'/'met' in a lowercase text")

@@ -85,7 +85,8 @@ class StreetRecognizer(Recognizer):
             if suffix is None and number and token.is_cap and word in suffixes:
                 suffix = word  # "Markt 12", "Kaai 4"
             after_colon = index > 0 and tokens[index - 1].text == ":"  # a form field: "Adres: Westzijde 150"
-            if suffix is None and token.is_word and token.is_cap and not view.lexicons.is_common(word):
+            address_field = after_colon and index > 1 and tokens[index - 2].lower.endswith("adres")  # "Adres: Sluis 14"
+            if suffix is None and token.is_word and token.is_cap and (not view.lexicons.is_common(word) or address_field):
                 bare = _BARE_NUMBER.match(view.text, token.end)
                 alone = bare is not None and view.text[bare.end(): bare.end() + 1] in ("\n", "")  # "Wolphaertsbocht 212B" on its own line
                 if bare and (not token.sent_start or after_colon or alone) and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):

@@ -91,16 +91,22 @@ def _ordinary_label(word: str, lex, person_cues: set[str], *, generic: bool = Tr
     )
 
 
-def lowercase_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
-    """Speakers of a chat typed in lowercase: "[21/09/23 19:02] mo: ...", "[21/09/23 19:03] zaza: ..." (two lines or
-    more after a time stamp; not a role such as "begeleider")."""
+def plain_case_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
+    """Speakers whose label's case says nothing of a name: a chat typed in lowercase ("[21/09/23 19:02] mo: ...",
+    after a time stamp) and a transcript in capitals ("IOANA: ...", four letters or more), two lines or more each; not a
+    role such as "begeleider" or "MODERATOR"."""
     lex = view.lexicons
     for label, openings in speaker_labels(view.text).items():
-        spans = [span for span, stamped in openings if stamped]
-        if not label[0].islower() or len(spans) < 2 or _ordinary_label(label, lex, person_cues, generic=False):
+        if label[0].islower():
+            spans, generic, reason = [span for span, stamped in openings if stamped], False, "a chat speaker in lowercase"
+        elif label.isupper() and len(label) >= 4:
+            spans, generic, reason = [span for span, _ in openings], True, "a speaker in capitals"
+        else:
+            continue
+        if len(spans) < 2 or _ordinary_label(label.lower(), lex, person_cues, generic=generic):
             continue
         for start, end in spans:
-            yield Finding("PERSOON", start, end, 0.7, source, "a chat speaker in lowercase")
+            yield Finding("PERSOON", start, end, 0.7, source, reason)
 
 
 def other_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
