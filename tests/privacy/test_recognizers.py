@@ -591,6 +591,25 @@ def test_a_business_named_after_its_trade_is_one_organisation(text, organisation
     assert (organisation, "ORGANISATIE") in found(text), found(text)
 
 
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("Ik ben vrijwilliger bij Netwerk tegen Armoede in Gent.", "Netwerk tegen Armoede"),
+        ("School: Sintermeerten College, locatie Heerlen", "Sintermeerten College"),
+        ("Mijn zoon zit op het Zaanlands Lyceum.", "Zaanlands Lyceum"),
+        ("Transcript herstelgroep – HVO-Querido, locatie Oost", "HVO-Querido"),
+    ],
+)
+def test_organisations_named_with_a_joining_word_a_school_word_after_or_an_acronym(text, organisation):
+    assert (organisation, "ORGANISATIE") in found(text), found(text)
+
+
+def test_a_street_after_an_organisation_word_is_no_part_of_its_name():
+    text = "Ik sliep in de nachtopvang aan de Dampoort en at in het huis aan de Kerkstraat, bij Stichting Leergeld met Els."
+    assert ("Dampoort", "ORGANISATIE") not in found(text) and ("Els", "PERSOON") in found(text), found(text)
+    assert not any(label == "ORGANISATIE" and "aan de" in detail for detail, label in found(text)), found(text)
+
+
 def test_organisations_in_a_text_written_in_capitals():
     text = ("IK ZIT SINDS JANUARI IN BEHANDELING BIJ GGZ KENNEMERLAND EN IK SLAAP IN DE NACHTOPVANG VAN HET LEGER DES HEILS. "
             "HET UWV HEEFT MIJN UITKERING GESTOPT EN DE AFDELING SCHULDHULP REAGEERT NIET.")

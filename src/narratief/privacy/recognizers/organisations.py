@@ -19,7 +19,8 @@ _PLACES_OF_WORK = {"bij", "aan", "naar", "via"}
 BEFORE_ARTICLE = _PLACES_OF_WORK | {"in", "van", "op", "uit"}
 _LEGAL_FORMS = {"vzw", "bv", "nv", "bvba", "vof", "cv", "asbl", "bv.", "nv."}
 #: Words that follow an organisation's name: "Kidane Mehret kerk", "Van Leeuwen & Bosch Gerechtsdeurwaarders".
-_TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
+_TRAILING_HEADS = {"kerk", "moskee", "tempel", "synagoge", "gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor",
+                   "college", "lyceum", "atheneum", "academie"}  # "Sintermeerten College", "Enik Recovery College"
 #: Firms named after their partners: a surname that is also a word may come before these ("Van Leeuwen & Bosch Advocaten").
 _FIRMS = {"gerechtsdeurwaarders", "advocaten", "notarissen", "advocatenkantoor"}
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "'t"}
@@ -34,6 +35,8 @@ _DEPARTMENTS = {"afdeling", "dienst", "team"}
 #: Heads named with an article in lowercase writing: "basisschool de horizon", "college ter leie", "vc de sterre".
 _NAMED_WITH_ARTICLE = {"school", "basisschool", "atheneum", "college", "lyceum", "instituut", "leefgroep", "vc", "vv", "fc",
                        "kfc", "sk", "moskee", "kerk", "inloophuis", "jeugdhuis", "buurthuis", "dagcentrum", "voorziening"}
+#: An acronym joined to a name, anywhere: "HVO-Querido", "GGZ-Delfland" (not "FACT-team", "Noord-Holland").
+_ACRONYM_AND_NAME = re.compile(r"[A-Z]{2,6}-[A-Z][a-zà-ÿ]{2,}")
 #: A name with a telephone area code, as some welfare organisations call themselves: "Stadsring51", "Indebuurt033".
 _NAME_AND_CODE = re.compile(r"[A-Z][a-z]{3,}\d{2,3}")
 #: Endings of capitalised adjectives that open an institution's name: "Algemeen Ziekenhuis", "Technische School".
@@ -135,10 +138,11 @@ class OrganisationRecognizer(Recognizer):
                 or (token.text.islower() and "-" in token.text and len(token.text) >= 5)
             )  # "PXL", "HVO-Querido", "i-psy"; not "basis-GGZ"
             after_van = before == "van" and token.is_upper and token.is_word and 2 <= len(token.text) <= 5 and not lex.is_common(word)
+            acronym_and_name = _ACRONYM_AND_NAME.fullmatch(token.text) is not None and word not in lex.places  # "HVO-Querido"
             if (placed or before == "van") and _NAME_AND_CODE.fullmatch(token.text):
                 yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "name with an area code")
                 continue
-            if (placed and shaped or after_van) and word not in lex.never and word not in id_cues and (
+            if (placed and shaped or after_van or acronym_and_name) and word not in lex.never and word not in id_cues and (
                 token.is_upper or not lex.is_common(word)
             ):  # "distributiecentrum van DHL"
                 yield Finding("ORGANISATIE", token.start, token.end, 0.6, self.name, "acronym after 'bij'/'aan'/'naar'")
@@ -177,8 +181,8 @@ class OrganisationRecognizer(Recognizer):
                 or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
             ) and nxt.lower not in lex.frequent:
                 end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
-            elif nxt.lower in _INNER and j + 1 < len(tokens) and tokens[j + 1].is_cap:
-                pass
+            elif _connects(tokens, j, lex):
+                pass  # "Leger des Heils", "Netwerk tegen Armoede", "Stichting Vluchtelingen in de Knel"
             elif nxt.shouted and nxt.is_word and len(nxt.text) > 2 and nxt.lower not in lex.function_words and (
                 nxt.lower in lex.places or nxt.lower not in lex.vocabulary and word not in _DEPARTMENTS and len(nxt.text) >= 6
             ):
@@ -225,6 +229,29 @@ class OrganisationRecognizer(Recognizer):
             start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
             k -= 1
         return Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
+
+
+#: Lowercase words inside an organisation's name before a capitalised word, or an article and one: "Netwerk tegen
+#: Armoede", "Artsen zonder Grenzen", "Vrienden met Visie" (not "in", "aan", "op": "nachtopvang aan de Dampoort").
+_CONNECTING = {"tegen", "zonder", "met", "over"}
+_ARTICLES = {"de", "het", "'t", "den"}
+
+
+def _connects(tokens, j: int, lex) -> bool:
+    """Token ``j`` joins an organisation's name to the capitalised word after it ("Leger des Heils"), or to the
+    article and capitalised word after it ("Netwerk tegen de Armoede")."""
+    word = tokens[j].lower
+    if word in _INNER:
+        return j + 1 < len(tokens) and tokens[j + 1].is_cap
+    if word not in _CONNECTING:
+        return False
+    k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].lower in _ARTICLES else j + 1
+    if k >= len(tokens):
+        return False
+    target = tokens[k]
+    return target.is_cap and target.is_word and not target.sent_start and not (
+        target.lower in lex.places or target.lower in lex.first_names
+    )
 
 
 def _district(tokens, j: int) -> int | None:
