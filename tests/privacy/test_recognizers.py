@@ -367,6 +367,11 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Dr. An Wouters\nRIZIV 1-23418-77-004", "1-23418-77-004"),
         ("Adres: Sluis 14, 1354 CG Almere", "Sluis 14"),
         ("Aanwezig: moeder, bijgestaan door mr. S. el Amrani; jeugdbeschermer Anke Postma.", "S. el Amrani"),
+        ("Jongere: Oleksandr Kovalenko (Sasha), °19/06/2006, 16 jaar\nBegeleider: Iryna", "16 jaar"),
+        ("Ik zie mezelf in die mannen van dertig, met dezelfde handen.", "dertig"),
+        ("Hij heeft een dochter, die in Barendrecht woont en 22 is. Ze belt soms.", "22"),
+        ("bel mij terug op nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht da's mijn gsm",
+         "nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht"),
         ],
 )
 def test_details_in_forms_notes_and_corrections(text, needle):

@@ -33,6 +33,9 @@ _BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna",
 _AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
+#: The age after a date of birth: "°19/06/2006, 16 jaar", "geboren 03-02-1990 (34)".
+_AFTER_BIRTH = regex(r"(?i)(?:°|\bgeb(?:oren|\.)(?:\s+op)?:?|\bgeboortedatum:?)\s*\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+                     r"\s*[,(;–-]\s*(\d{1,3}(?:\s?(?:jaar\b|jr\b\.?|j\b\.?))?)")
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _BRACKET = regex(
     r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
@@ -65,6 +68,9 @@ def patterned_ages(view: TextView, source: str) -> Iterator[Finding]:
             yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, source, "age after a name")
     for match in _french_ages().finditer(view.text) if " ans" in lower else ():
         yield Finding("LEEFTIJD", match.start(), match.end(), 0.8, source, "French age (N ans)")
+    for match in view.finditer_digits(_AFTER_BIRTH):
+        if 0 < int(re.match(r"\d+", match.group(1)).group()) <= 110:
+            yield Finding("LEEFTIJD", match.start(1), match.end(1), 0.8, source, "age after a date of birth")
     for match in view.finditer_digits(_PAIR):
         for group in (1, 2, 3):
             if match.group(group):

@@ -290,6 +290,8 @@ def _said_as_age(
         return True
     if previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}:
         return True
+    if previous[-1:] == ["en"] and following[:1] and following[0] in {"is", "was"} and following[1:2] and following[1] in _CLOSERS:
+        return True  # "zijn dochter, die in Barendrecht woont en 22 is."
     if len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and (
         previous[-2] in persons or previous[-2] == "," and previous[-3:-2] and previous[-3] in persons  # "Emir, de jongste, is negen"
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import Recognizer, TextView, regex, stretches
@@ -38,6 +39,8 @@ class PhoneRecognizer(Recognizer):
                 valid = phonenumbers.is_valid_number(match.number)
                 yield Finding("TELEFOON", span[0], span[1], 0.9 if valid else 0.8, self.name,
                               "valid phone number" if valid else "possible phone number")
+        if " nul " in view.text.lower():
+            yield from self._spoken(view)
         # Numbers written with unusual separators ("0478/12.34.56") that the matcher may skip.
         for match in _LOOSE.finditer(view.text):
             raw = match.group()
@@ -47,6 +50,25 @@ class PhoneRecognizer(Recognizer):
             if raw.startswith(("+", "00")) or digits.startswith("0"):
                 if any(sep in raw for sep in " ./-") or raw.startswith("+"):
                     yield Finding("TELEFOON", match.start(), match.end(), 0.6, self.name, "phone-like digit groups")
+
+    def _spoken(self, view: TextView) -> Iterator[Finding]:
+        """A number said in words, as in a voice message's transcript: "nul vier zeven negen zesenzestig tweeënveertig
+        eenendertig nul acht" (from "nul", nine to twelve digits)."""
+        from narratief.privacy.recognizers.numbers import cardinal
+
+        digits_of = _spoken_digits(cardinal)
+        tokens = view.tokens
+        for token in tokens:
+            if token.lower != "nul":
+                continue
+            digits, last = "", token
+            for following in tokens[token.i:]:
+                said = digits_of.get(following.lower.replace("één", "een"))
+                if said is None or len(digits) >= 12:
+                    break
+                digits, last = digits + said, following
+            if 9 <= len(digits) <= 12:
+                yield Finding("TELEFOON", token.start, last.end, 0.7, self.name, "phone number said in words")
 
     @staticmethod
     def _matches(view: TextView, region: str):
@@ -60,3 +82,9 @@ class PhoneRecognizer(Recognizer):
         for start, end in windows:
             for match in phonenumbers.PhoneNumberMatcher(text[start:end], region, leniency=phonenumbers.Leniency.POSSIBLE):
                 yield start, match
+
+
+@lru_cache(maxsize=1)
+def _spoken_digits(cardinal) -> dict[str, str]:
+    """Number words 0–99 and the digits they stand for ("zes" → "6", "tweeënveertig" → "42")."""
+    return {cardinal(n): str(n) for n in range(100)}
