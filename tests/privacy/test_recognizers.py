@@ -370,6 +370,8 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Jongere: Oleksandr Kovalenko (Sasha), °19/06/2006, 16 jaar\nBegeleider: Iryna", "16 jaar"),
         ("Ik zie mezelf in die mannen van dertig, met dezelfde handen.", "dertig"),
         ("Hij heeft een dochter, die in Barendrecht woont en 22 is. Ze belt soms.", "22"),
+        ("Aanwezig:\n- Roos van Dijk, wijkverpleegkundige\n- Jan Smit, huurder", "Roos van Dijk"),
+        ("Nu woon ik in Sint-Niklaas, op de Stationsstraat, en ik volg de opleiding.", "Stationsstraat"),
         ("bel mij terug op nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht da's mijn gsm",
          "nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht"),
         ],

@@ -317,8 +317,8 @@ class NameRecognizer(Recognizer):
         while len(chunk) > 1 and chunk[0].sent_start and not label and lex.is_common(chunk[0].lower) and not self._known_name(chunk[0], lex) and not (
             chunk[0].lower in _JOINERS and chunk[1].lower in lex.surnames and chunk[1].lower not in lex.first_names
         ) and not (  # "De Groot zei", "Van Dijk heeft" keep the particle; "De Jens" (Flemish "de" before a first name) not
-            chunk[0].lower in lex.first_names and chunk[1].lower in _JOINERS and chunk[1].is_cap  # "Lies Van Gorp", "Roos De Smet"
-        ):
+            chunk[0].lower in lex.first_names and chunk[1].lower in _JOINERS and (chunk[1].is_cap or len(chunk) > 2 and chunk[2].lower in lex.surnames)
+        ):  # "Lies Van Gorp", "Roos De Smet", "Roos van Dijk"
             chunk = chunk[1:]
             while chunk and not chunk[0].is_cap:
                 chunk = chunk[1:]

@@ -100,8 +100,8 @@ class StreetRecognizer(Recognizer):
                 or number and view.lexicons.is_common(word) and not view.lowercase
             ):
                 continue  # "aflevering 12" is no street; in a text without capitals "kerkstraat 12" and "op de bredabaan" may be
-            if token.is_cap and not number and (view.lexicons.is_common(word) or token.sent_start):
-                continue
+            if token.is_cap and not number and (view.lexicons.is_common(word) and not _after_article(tokens, index) or token.sent_start):
+                continue  # but "op de Stationsstraat": a street that is also a word, named
             start = token.start
             j = index - 1
             taken = 0
