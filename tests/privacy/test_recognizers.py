@@ -371,6 +371,8 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Ik zie mezelf in die mannen van dertig, met dezelfde handen.", "dertig"),
         ("Hij heeft een dochter, die in Barendrecht woont en 22 is. Ze belt soms.", "22"),
         ("Aanwezig:\n- Roos van Dijk, wijkverpleegkundige\n- Jan Smit, huurder", "Roos van Dijk"),
+        ("Ik ben 27, maar ik voel me soms vijftig. (gelach)", "vijftig"),
+        ("Hij is nu 58 maar ziet eruit als tachtig.", "tachtig"),
         ("Nu woon ik in Sint-Niklaas, op de Stationsstraat, en ik volg de opleiding.", "Stationsstraat"),
         ("bel mij terug op nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht da's mijn gsm",
          "nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht"),
@@ -634,6 +636,11 @@ def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_name
     text = "IK BEN BOOS OVER DE UITHUISPLAATSING VAN MIJN ZOON. KIJK OP WWW.OUDERSSAMEN-VOORBEELD.NL VOOR MEER INFO. WIJ ZIJN MET VEEL."
     assert ("WWW.OUDERSSAMEN-VOORBEELD.NL", "URL") in found(text)
     assert not covered(text, "UITHUISPLAATSING")
+
+
+def test_a_feeling_is_no_age_without_a_number():
+    text = "Ik voel me een beetje moe, ik voel me twee keer zo sterk en ik voel me soms 40 procent beter."
+    assert not any(label == "LEEFTIJD" for _, label in found(text)), found(text)
 
 
 def test_a_month_alone_is_a_date_when_it_dates_something_not_a_habit():
