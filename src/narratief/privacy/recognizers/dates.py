@@ -71,6 +71,8 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
               required=True),
         _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
+        _Date("(?i:" + "|".join(rf"(?<=\b{w}\s)" for w in ("in", "sinds", "vanaf", "tot", "geboren", "rond", "van", "uit", "anno"))
+              + r")19[0-3]\d(?![\w/-]|[.,]\d)", 0.6, "early year"),  # "geboren in Deventer, in 1937"
         _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?:\s?[-–/]\s?{_YEAR}|[-–/]\d{{2}})(?![\w/-])", 0.8, "years from-to"),  # not "mei 2021 – 18 geworden"
         _Date(rf"(?<![\w.,/-]){_YEAR}(?=\s?[-–]\s?(?i:heden|nu|now|vandaag)\b)", 0.8, "year to now"),  # a CV: "2016-heden"

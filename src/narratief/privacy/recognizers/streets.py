@@ -27,6 +27,9 @@ def _suffixes(extra: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+#: A postcode and place right after a house number, or right before a street: "…10, 8000 Brugge", "2440 Geel, Pas 118".
+_POSTCODE_AFTER = regex(r"[a-zA-Z]?,?[ \t]+(?:B-)?[1-9]\d{3}(?:[ \t]?[A-Z]{2})?[ \t]+[A-Z]")
+_POSTCODE_BEFORE = regex(r"(?<![\w.,/-])(?:B-)?[1-9]\d{3}(?:[ \t]?[A-Z]{2})?[ \t]+[A-Z][\w'-]+(?:[ \t][A-Z][\w'-]+)?,[ \t]*\Z")
 _BARE_NUMBER = regex(r"[^\S\n](\d{1,4}[a-zA-Z]?(?:-(?:\d{1,4}|I{1,3}|IV|hoog|huis|bis))?)(?=\s*(?:[,.;)\n]|(?i:bus)\b|$|\d{4}\b))")
 
 
@@ -86,12 +89,17 @@ class StreetRecognizer(Recognizer):
                 suffix = word  # "Markt 12", "Kaai 4"
             after_colon = index > 0 and tokens[index - 1].text == ":"  # a form field: "Adres: Westzijde 150"
             address_field = after_colon and index > 1 and tokens[index - 2].lower.endswith("adres")  # "Adres: Sluis 14"
+            if suffix is None and token.is_word and token.is_cap and number is not None:
+                # beside a postcode and place: "Ruddershove 10, 8000 Brugge", "wonende te 2440 Geel, Pas 118,"
+                address_field = address_field or _POSTCODE_AFTER.match(view.text, number.end()) is not None or (
+                    _POSTCODE_BEFORE.search(view.text, max(0, token.start - 40), token.start) is not None
+                )
             if suffix is None and token.is_word and token.is_cap and (not view.lexicons.is_common(word) or address_field):
                 bare = _BARE_NUMBER.match(view.text, token.end)
                 alone = bare is not None and view.text[bare.end(): bare.end() + 1] in ("\n", "")  # "Wolphaertsbocht 212B" on its own line
-                if bare and (not token.sent_start or after_colon or alone) and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
+                if bare and (not token.sent_start or after_colon or alone or address_field) and not (len(bare.group(1)) == 4 and bare.group(1)[:2] in ("19", "20")):
                     # an unknown name with a house number: "Wolphaertsbocht 220,"
-                    yield Finding("ADRES", token.start, bare.end(1), 0.6, self.name, "unknown name with a house number")
+                    yield Finding("ADRES", token.start, bare.end(1), 0.85 if address_field else 0.6, self.name, "unknown name with a house number")
                 continue
             if suffix is None or not token.is_word:
                 continue
