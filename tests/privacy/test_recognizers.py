@@ -516,11 +516,19 @@ def test_a_brussels_street_with_both_names_is_one_address():
         ("Ze studeerde aan de Technische School Lommel-Zuid.", "Technische School Lommel-Zuid"),
         ("Sinds maart ambulant bij FACT-team Zwolle Zuid, elke week.", "FACT-team Zwolle Zuid"),
         ("ik werk als jobstudent in de carrefour aan de steenweg. echt waar ik wil niet meer, ik ben zo moe", "carrefour"),
+        ("ik zit nog op atheneum de kleine prins maar ik ben er nooit. mijn consulent is boos", "atheneum de kleine prins"),
+        ("mijn consulent zegt kamertraining bij caw limburg in genk. ik weet het niet hoor", "caw limburg"),
+        ("op vrijdag ga ik naar de moskee al nour met mijn broer. daarna eten we samen", "moskee al nour"),
         ],
 )
 def test_organisations_keep_their_whole_name(text, organisation):
     start = text.index(organisation)
     assert any(f.start <= start and f.end >= start + len(organisation) and f.label == "ORGANISATIE" for f in detect(text)), found(text)
+
+
+def test_an_ordinary_word_after_school_and_an_article_is_no_name():
+    text = "ik zit op school de hele dag en ik ben moe. mijn moeder zegt dat ik moet blijven"
+    assert not any(label == "ORGANISATIE" for _, label in found(text)), found(text)
 
 
 def test_a_branch_after_a_comma_stays_a_place():

@@ -37,6 +37,9 @@ _NAMED_WITH_ARTICLE = {"school", "basisschool", "atheneum", "college", "lyceum",
                        "kfc", "sk", "moskee", "kerk", "inloophuis", "jeugdhuis", "buurthuis", "dagcentrum", "voorziening"}
 #: An acronym joined to a name, anywhere: "HVO-Querido", "GGZ-Delfland" (not "FACT-team", "Noord-Holland").
 _ACRONYM_AND_NAME = re.compile(r"[A-Z]{2,6}-[A-Z][a-zà-ÿ]{2,}")
+#: Heads of those that also go with an article and an ordinary word ("op school de hele dag"): the name after them
+#: must be an unusual word.
+_GENERIC_NAMED = {"school", "voorziening", "instituut", "leefgroep"}
 #: A name with a telephone area code, as some welfare organisations call themselves: "Stadsring51", "Indebuurt033".
 _NAME_AND_CODE = re.compile(r"[A-Z][a-z]{3,}\d{2,3}")
 #: Endings of capitalised adjectives that open an institution's name: "Algemeen Ziekenhuis", "Technische School".
@@ -179,8 +182,8 @@ class OrganisationRecognizer(Recognizer):
             elif nxt.text.islower() and nxt.is_word and (word in heads or word.endswith(long_heads)) and len(nxt.text) > 2 and nxt.lower not in lex.never and (
                 nxt.lower not in lex.vocabulary and not lex.is_compound(nxt.lower)
                 or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
-            ) and nxt.lower not in lex.frequent:
-                end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht"
+            ) and (nxt.lower not in lex.frequent or acronym or word in _CLUBS or len(word) <= 4 and word in heads):
+                end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht", "caw limburg"
             elif _connects(tokens, j, lex):
                 pass  # "Leger des Heils", "Netwerk tegen Armoede", "Stichting Vluchtelingen in de Knel"
             elif nxt.shouted and nxt.is_word and len(nxt.text) > 2 and nxt.lower not in lex.function_words and (
@@ -189,11 +192,16 @@ class OrganisationRecognizer(Recognizer):
                 end_index = j  # a text in capitals: "GGZ DELFLAND", "SCHEEPSWERF NOORDKUST", "WOONHAVEN ANTWERPEN"
             elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
                 end_index = j  # lowercase writing: "caw limburg", "uz gent"
-            elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den") and (
-                j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.frequent
-                and tokens[j + 1].lower not in lex.function_words
+            elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den", "al", "el") and (
+                j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.function_words
+                and (tokens[j + 1].lower not in lex.frequent or word not in _GENERIC_NAMED)
             ):
-                end_index = j = j + 1  # "basisschool de horizon", "college ter leie"
+                j += 1  # "basisschool de horizon", "college ter leie", "atheneum de kleine prins", "moskee al nour"
+                while j + 1 < len(tokens) and j - index < 4 and tokens[j + 1].is_word and not tokens[j + 1].sent_start and (
+                    tokens[j + 1].lower not in lex.function_words and tokens[j + 1].lower not in lex.places
+                ):
+                    j += 1
+                end_index = j
             elif (district := _district(tokens, j)) is not None:
                 return district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
             else:
