@@ -626,6 +626,10 @@ def test_organisations_in_a_text_written_in_capitals():
             "HET UWV HEEFT MIJN UITKERING GESTOPT EN DE AFDELING SCHULDHULP REAGEERT NIET.")
     assert ("GGZ KENNEMERLAND", "ORGANISATIE") in found(text) and ("LEGER DES HEILS", "ORGANISATIE") in found(text)
     assert not covered(text, "UWV") and not covered(text, "SCHULDHULP")
+    text = ("IK GA ELKE VRIJDAG NAAR VOEDSELBANK DE BOTERHAM IN BAASRODE, EN OP ZATERDAG NAAR SOCIAAL KRUIDENIERSWINKEL "
+            "'T WINKELTJE IN GREMBERGEN. IK SCHAAM ME NIET MEER.")
+    assert ("VOEDSELBANK DE BOTERHAM", "ORGANISATIE") in found(text), found(text)
+    assert ("SOCIAAL KRUIDENIERSWINKEL 'T WINKELTJE", "ORGANISATIE") in found(text), found(text)
 
 
 def test_places_in_a_text_written_in_capitals_after_a_place_word():

@@ -84,7 +84,7 @@ class OrganisationRecognizer(Recognizer):
             ) or (
                 "-" in word and word.split("-", 1)[0] in heads and token.text.split("-", 1)[0].isupper()
             )  # "Advocatenkantoor Lybaert & Co", "Bouwbedrijf Peeters & Co", "Distributiecentrum Kuehne + Nagel", "FACT-team Noord"
-            compound = token.text.islower() and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
+            compound = (token.text.islower() or token.shouted) and (word.endswith(long_heads) or compound_head)  # "meubelfabriek", "verpleeghuis"
             if head or acronym or institution or compound:
                 end_index = self._name_end(view, index, acronym, heads, long_heads)
                 if end_index > index:
@@ -202,6 +202,16 @@ class OrganisationRecognizer(Recognizer):
                 ):
                     j += 1
                 end_index = j
+            elif nxt.shouted and j == index + 1 and tokens[index].shouted and nxt.lower in ("de", "het", "'t", "den", "ter") and (
+                j + 1 < len(tokens) and tokens[j + 1].shouted and tokens[j + 1].lower not in lex.function_words
+                and tokens[j + 1].lower not in lex.places
+            ):
+                j += 1  # a text in capitals: "VOEDSELBANK DE BOTERHAM", "VERZORGINGSHUIS DE ROZENHOF"
+                while j + 1 < len(tokens) and j - index < 4 and tokens[j + 1].shouted and not tokens[j + 1].sent_start and (
+                    tokens[j + 1].lower not in lex.function_words and tokens[j + 1].lower not in lex.places
+                ):
+                    j += 1
+                end_index = j
             elif (district := _district(tokens, j)) is not None:
                 return district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
             else:
@@ -224,14 +234,16 @@ class OrganisationRecognizer(Recognizer):
         while first < end_index and tokens[first].lower in _INNER and not tokens[first].text[:1].isupper():
             first += 1
         # "schoonmaakbedrijf Proper Plus", "verpleeghuis De Lindehof"; not "opvangcentrum van Fedasil"
-        named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") for t in tokens[index + 1: first])
+        named_directly = all(t.text in ("De", "Het", "'t", "Den", "Al", "El") or t.shouted for t in tokens[index + 1: first])
         if compound_head and not named_directly or word in place_words and not named_by_head:
             return None  # "het stadhuis van Oudenaarde", "deelgemeente Koersel": a place
         start = token.start if named_by_head or named_directly else tokens[first].start
         if view.text[max(0, start - 4): start] == "GO! ":
             start -= 4  # the Flemish community's schools: "GO! Basisschool De Wingerd"
         k = index - 1
-        while named_by_head and start <= token.start and k >= 0 and tokens[k].is_cap and tokens[k].is_word and not tokens[k + 1].sent_start and (
+        while (named_by_head or token.shouted) and start <= token.start and k >= 0 and (tokens[k].is_cap or tokens[k].shouted) and (
+            tokens[k].is_word and not tokens[k + 1].sent_start
+        ) and (
             (lex.is_common(tokens[k].lower) or tokens[k].lower.endswith(("ische", "isch"))) and tokens[k].lower.endswith(_ADJECTIVE_ENDINGS)
         ):
             start = tokens[k].start  # "Psychiatrisch Ziekenhuis Sint-Amandus", "Universitair Psychiatrisch Centrum"
