@@ -39,6 +39,7 @@ _AFTER_BIRTH = regex(r"(?i)(?:°|\bgeb(?:oren|\.)(?:\s+op)?:?|\bgeboortedatum:?)
 #: An age said as a feeling or a look: "ik voel me soms vijftig", "hij ziet eruit als zestig", "lijkt hij weer tien".
 _FELT = regex(r"(?i)\b(?:voel(?:de|t)?\s+(?:ik\s+)?(?:me|mij|mezelf|zich)|eruit\s+als|lijk(?:t|en)\s+(?:hij|ze|zij|ik)?\s*(?:wel|weer))"
               r"(?:\s+(?:soms|wel|al|echt|nog|pas|eerder|eigenlijk|een|als))*\s+([a-zë]+|\d{1,3})\b(?!\s*(?:%|euro|kilo|kg|procent|keer))")
+_FELT_CUES = ("voel me", "voel mij", "voel ik", "voelde me", "voelde mij", "voelt zich", "eruit als", "lijkt ", "lijken ")
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _BRACKET = regex(
     r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"
@@ -83,7 +84,7 @@ def patterned_ages(view: TextView, source: str) -> Iterator[Finding]:
         if 0 < int(match.group(group)) <= 110:
             yield Finding("LEEFTIJD", match.start(group), match.end(group) if group != 1 else match.end(), 0.75, source, "age in a note")
     yield from _roughly(view, source)
-    for match in _FELT.finditer(view.text) if "voel" in lower or "eruit" in lower or "lijk" in lower else ():
+    for match in _FELT.finditer(view.text) if any(cue in lower for cue in _FELT_CUES) else ():
         number = value(match.group(1))
         if number is not None and 5 <= number <= 110:
             yield Finding("LEEFTIJD", match.start(1), match.end(1), 0.7, source, "an age felt or looked")

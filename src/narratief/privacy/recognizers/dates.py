@@ -27,12 +27,15 @@ _PERIODS = (
 
 class _Date:
     """A date pattern written as a ``core`` that starts at a digit (fast to search) and an optional or required
-    ``prefix`` of words before it (``woensdag``, ``de zomer van``), checked backwards from the core's start."""
+    ``prefix`` of words before it (``woensdag``, ``de zomer van``), checked backwards from the core's start and part of
+    the date unless ``keep_prefix`` is false (``in`` before ``1937`` only says it is a year)."""
 
-    def __init__(self, core: str, score: float, reason: str, prefix: str | None = None, required: bool = False) -> None:
+    def __init__(
+        self, core: str, score: float, reason: str, prefix: str | None = None, required: bool = False, keep_prefix: bool = True
+    ) -> None:
         self.core = regex(core)
         self.prefix = regex(rf"(?:{prefix})\Z") if prefix else None
-        self.required = required
+        self.required, self.keep_prefix = required, keep_prefix
         self.score, self.reason = score, reason
 
     def spans(self, view: TextView) -> Iterator[tuple[int, int]]:
@@ -42,7 +45,7 @@ class _Date:
             if self.prefix is not None:
                 before = self.prefix.search(text, max(0, start - 40), start)
                 if before is not None:
-                    start = before.start()
+                    start = before.start() if self.keep_prefix else start
                 elif self.required:
                     continue
             yield start, match.end()
@@ -71,8 +74,8 @@ def _patterns(months: tuple[str, ...], weekdays: tuple[str, ...]) -> list[_Date]
               required=True),
         _Date(rf"(?<=\s)\d{{1,2}}\s+{month}", 0.9, "weekday and date", rf"\b{weekday}\s+", required=True),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?![\w/-]|[.,]\d)", 0.55, "year"),
-        _Date("(?i:" + "|".join(rf"(?<=\b{w}\s)" for w in ("in", "sinds", "vanaf", "tot", "geboren", "rond", "van", "uit", "anno"))
-              + r")19[0-3]\d(?![\w/-]|[.,]\d)", 0.6, "early year"),  # "geboren in Deventer, in 1937"
+        _Date(r"(?<![\w.,/-])19[0-3]\d(?![\w/-]|[.,]\d)", 0.6, "early year",  # "geboren in Deventer, in 1937"
+              r"(?i:\b(?:in|sinds|vanaf|tot|geboren|rond|van|uit|anno)\s)", required=True, keep_prefix=False),
         _Date(rf"(?<![\w.,/-]){_YEAR}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\w/-])", 0.9, "ISO date"),
         _Date(rf"(?<![\w.,/-]){_YEAR}(?:\s?[-–/]\s?{_YEAR}|[-–/]\d{{2}})(?![\w/-])", 0.8, "years from-to"),  # not "mei 2021 – 18 geworden"
         _Date(rf"(?<![\w.,/-]){_YEAR}(?=\s?[-–]\s?(?i:heden|nu|now|vandaag)\b)", 0.8, "year to now"),  # a CV: "2016-heden"
@@ -132,8 +135,9 @@ class DateRecognizer(Recognizer):
         lower = view.text.lower()
         in_words, year_in_words, weekday_of_month, decade_in_words, ordinal_date, two_numbers = _spelled(months, lex.weekdays)
         month_words = lex.month_words
-        month_spans = [(t.start, t.end) for t in view.tokens if t.lower in month_words]
         tokens = view.tokens
+        month_tokens = [t for t in tokens if t.lower in month_words]
+        month_spans = [(t.start, t.end) for t in month_tokens]
         ordinal_spans = [  # "derde van den elfde", "3de van de 11de": an ordinal, "van" and an article
             (t.start, t.end) for t in tokens[:-2]
             if t.lower.endswith(_ORDINAL_ENDINGS) and tokens[t.i + 1].lower == "van" and tokens[t.i + 2].lower in ("de", "den")
@@ -147,7 +151,7 @@ class DateRecognizer(Recognizer):
             (ordinal_date, stretches(view.text, ordinal_spans, 60)),
             (two_numbers, stretches(view.text, (m.span() for m in _YEAR_HALVES.finditer(lower)), 30)),
         ]
-        yield from self._bare_months(view)
+        yield from self._bare_months(view, month_tokens)
         if ":" in view.text:
             for match in _HEADER.finditer(view.text):
                 yield Finding("DATUM", match.start(1), match.end(1), 0.8, self.name, "date header of an e-mail")
@@ -156,12 +160,12 @@ class DateRecognizer(Recognizer):
                 for match in pattern.finditer(view.text, start, end):
                     yield Finding("DATUM", match.start(), match.end(), score, self.name, reason)
 
-    def _bare_months(self, view: TextView) -> Iterator[Finding]:
+    def _bare_months(self, view: TextView, month_tokens: list) -> Iterator[Finding]:
         """A month without a day or year that dates something: "in juni word ik 16", "sinds april", "vanaf januari",
         "brieven van juli en augustus" (not a habit: "elk jaar in juni")."""
-        months = frozenset(view.lexicons.months)
+        months = view.lexicons.months
         tokens = view.tokens
-        for token in tokens:
+        for token in month_tokens:
             if token.lower not in months or token.i == 0:
                 continue
             before = tokens[token.i - 1].lower

@@ -185,33 +185,21 @@ class OrganisationRecognizer(Recognizer):
             ) and (nxt.lower not in lex.frequent or acronym or word in _CLUBS or len(word) <= 4 and word in heads):
                 end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht", "caw limburg"
             elif _connects(tokens, j, lex):
-                pass  # "Leger des Heils", "Netwerk tegen Armoede", "Stichting Vluchtelingen in de Knel"
+                pass  # "Leger des Heils", "Netwerk tegen Armoede"
             elif nxt.shouted and nxt.is_word and len(nxt.text) > 2 and nxt.lower not in lex.function_words and (
                 nxt.lower in lex.places or nxt.lower not in lex.vocabulary and word not in _DEPARTMENTS and len(nxt.text) >= 6
             ):
                 end_index = j  # a text in capitals: "GGZ DELFLAND", "SCHEEPSWERF NOORDKUST", "WOONHAVEN ANTWERPEN"
             elif view.lowercase and nxt.is_word and nxt.lower in lex.places and nxt.lower not in lex.function_words:
                 end_index = j  # lowercase writing: "caw limburg", "uz gent"
-            elif view.lowercase and j == index + 1 and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den", "al", "el") and (
-                j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].lower not in lex.function_words
-                and (tokens[j + 1].lower not in lex.frequent or word not in _GENERIC_NAMED)
-            ):
-                j += 1  # "basisschool de horizon", "college ter leie", "atheneum de kleine prins", "moskee al nour"
-                while j + 1 < len(tokens) and j - index < 4 and tokens[j + 1].is_word and not tokens[j + 1].sent_start and (
-                    tokens[j + 1].lower not in lex.function_words and tokens[j + 1].lower not in lex.places
-                ):
-                    j += 1
-                end_index = j
-            elif nxt.shouted and j == index + 1 and tokens[index].shouted and nxt.lower in ("de", "het", "'t", "den", "ter") and (
-                j + 1 < len(tokens) and tokens[j + 1].shouted and tokens[j + 1].lower not in lex.function_words
-                and tokens[j + 1].lower not in lex.places
-            ):
-                j += 1  # a text in capitals: "VOEDSELBANK DE BOTERHAM", "VERZORGINGSHUIS DE ROZENHOF"
-                while j + 1 < len(tokens) and j - index < 4 and tokens[j + 1].shouted and not tokens[j + 1].sent_start and (
-                    tokens[j + 1].lower not in lex.function_words and tokens[j + 1].lower not in lex.places
-                ):
-                    j += 1
-                end_index = j
+            elif j == index + 1 and (
+                view.lowercase and word in _NAMED_WITH_ARTICLE and nxt.lower in ("de", "het", "ter", "'t", "den", "al", "el")
+                and (j + 1 >= len(tokens) or tokens[j + 1].lower not in lex.frequent or word not in _GENERIC_NAMED)
+                or nxt.shouted and tokens[index].shouted and nxt.lower in ("de", "het", "'t", "den", "ter")
+            ) and (named_end := _words_after_article(tokens, j, index, lex)) is not None:
+                # "basisschool de horizon", "atheneum de kleine prins", "moskee al nour" in lowercase writing;
+                # "VOEDSELBANK DE BOTERHAM" in capitals
+                end_index = j = named_end
             elif (district := _district(tokens, j)) is not None:
                 return district  # "Vredegerecht van het kanton Mechelen", "…, afdeling Kortrijk"
             else:
@@ -272,6 +260,20 @@ def _connects(tokens, j: int, lex) -> bool:
     return target.is_cap and target.is_word and not target.sent_start and not (
         target.lower in lex.places or target.lower in lex.first_names
     )
+
+
+def _words_after_article(tokens, j: int, index: int, lex) -> int | None:
+    """The last of up to three name words after the article at ``j`` (written like it: lowercase or in capitals; no
+    function word or place), or ``None`` when none follows: "atheneum de kleine prins", "VOEDSELBANK DE BOTERHAM"."""
+    shouted = tokens[j].shouted
+    end = None
+    k = j + 1
+    while k < len(tokens) and k - index <= 4 and not tokens[k].sent_start and (
+        tokens[k].shouted if shouted else tokens[k].is_word
+    ) and tokens[k].lower not in lex.function_words and tokens[k].lower not in lex.places:
+        end = k
+        k += 1
+    return end
 
 
 def _district(tokens, j: int) -> int | None:
