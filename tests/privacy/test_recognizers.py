@@ -376,6 +376,16 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Dienst Psychiatrie – eenheid 3B\nRuddershove 10, 8000 Brugge", "Ruddershove 10, 8000 Brugge"),
         ("verzoekster, wonende te 2440 Geel, Pas 118,\nbijgestaan door haar advocaat", "Pas 118"),
         ("Ik ben geboren in Deventer, in 1937. Toen de oorlog uitbrak was ik drie.", "1937"),
+        ("Tussen mijn 22ste en mijn 29ste heb ik vier keer vastgezeten.", "29ste"),
+        ("Ik ben begonnen bij mijn zevende, toen papa begon te drinken.", "zevende"),
+        ("Op uw 23ste haalt ge uw diploma bij het CVO.", "23ste"),
+        ("Mijn zus was toen een baby van zeven maanden en mocht thuis blijven.", "zeven maanden"),
+        ("Ik zag er een jongen van negentien jaar die al alles kwijt was.", "negentien jaar"),
+        ("I came to Holland when I was thirty-one, voor het werk in de kassen.", "thirty-one"),
+        ("My daughter was two years old when I left.", "two years old"),
+        ("Je kinderen zijn 9 en 4. Over tien jaar zijn ze 19 en 14.", "19"),
+        ("Er zat een meisje dat amper negentien is. Ik zeg het haar.", "negentien"),
+        ("Mijn vader is nu 73, mijn moeder 70. Ze wonen in Hengelo.", "70"),
         ("Nu woon ik in Sint-Niklaas, op de Stationsstraat, en ik volg de opleiding.", "Stationsstraat"),
         ("bel mij terug op nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht da's mijn gsm",
          "nul vier zeven negen zesenzestig tweeënveertig eenendertig nul acht"),
@@ -651,6 +661,13 @@ def test_a_text_in_capitals_keeps_its_web_address_and_long_compounds_are_no_name
     text = "IK BEN BOOS OVER DE UITHUISPLAATSING VAN MIJN ZOON. KIJK OP WWW.OUDERSSAMEN-VOORBEELD.NL VOOR MEER INFO. WIJ ZIJN MET VEEL."
     assert ("WWW.OUDERSSAMEN-VOORBEELD.NL", "URL") in found(text)
     assert not covered(text, "UITHUISPLAATSING")
+
+
+def test_ranks_durations_and_english_pronouns_are_no_ages_or_names():
+    text = ("Bij mijn tweede opname was het erg. Mijn derde kind heet Jan. Een opname van drie maanden. We zijn twee jaar "
+            "samen. Ik had een achterstand bij Woonbedrijf van twee maanden. She is one of us. I was there twenty times.")
+    assert not any(label == "LEEFTIJD" for _, label in found(text)), found(text)
+    assert not covered(text, "She"), found(text)
 
 
 def test_a_feeling_is_no_age_without_a_number():

@@ -246,7 +246,7 @@ def build_lexicons() -> Lexicons:
     never = never_words | languages | {name + "e" for name in languages if name.endswith("s") and " " not in name}
     months = tuple(dutch.months["format"]["wide"][i] for i in range(1, 13))
     weekdays = tuple(dutch.days["format"]["wide"][i] for i in range(7))
-    never |= set(months) | set(weekdays)
+    never |= set(months) | set(weekdays) | set(context["english_function_words"])
     # A country name is never a place detail, even when a village shares its name.
     for country in list(places):
         if country in never:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from narratief.privacy.findings import Finding
 from narratief.privacy.recognizers.base import TextView, regex, stretches
-from narratief.privacy.recognizers.numbers import french_words, number_words, value
+from narratief.privacy.recognizers.numbers import english_words, french_words, number_words, value
 
 #: The verbs of being and becoming before an age: "ik was 17", "ze werd zestig".
 IS_VERBS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt", "waren", "zijn"}
@@ -30,7 +30,8 @@ _OTHER = regex(r"(?i)\b(\d{1,3})\s?(?:ans|years?\s+old|yo|y/o|jaar\s+jong|jarig)
 #: "een jaar of zestien": roughly an age.
 _ROUGHLY = regex(r"(?i)\b(?:een\s+)?jaar\s+of\s+(?:\d{1,2}|[a-zëé]+)\b")  # the number is checked by value()
 _BEFORE_DURATION = {"na", "al", "sinds", "over", "voor", "nog", "ruim", "bijna", "zo'n", "pas"}
-_AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
+#: Words after "N jaar" that make it a duration: "twee jaar samen", "vijf jaar clean".
+AFTER_DURATION = {"clean", "geleden", "later", "lang", "droog", "nuchter", "getrouwd", "samen", "gewacht", "gewerkt"}
 _JARIG = regex(r"(?i)\b(?:\d{1,3}-?|[a-zë]+)jarige?n?\b")
 _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 #: The age after a date of birth: "°19/06/2006, 16 jaar", "geboren 03-02-1990 (34)".
@@ -39,6 +40,8 @@ _AFTER_BIRTH = regex(r"(?i)(?:°|\bgeb(?:oren|\.)(?:\s+op)?:?|\bgeboortedatum:?)
 #: An age said as a feeling or a look: "ik voel me soms vijftig", "hij ziet eruit als zestig", "lijkt hij weer tien".
 _FELT = regex(r"(?i)\b(?:voel(?:de|t)?\s+(?:ik\s+)?(?:me|mij|mezelf|zich)|eruit\s+als|lijk(?:t|en)\s+(?:hij|ze|zij|ik)?\s*(?:wel|weer))"
               r"(?:\s+(?:soms|wel|al|echt|nog|pas|eerder|eigenlijk|een|als))*\s+([a-zë]+|\d{1,3})\b(?!\s*(?:%|euro|kilo|kg|procent|keer))")
+#: English words that show a text switches to English somewhere (the English age pattern runs only then).
+_ENGLISH_CUES = (" i ", "i'm", " you ", " she", " he ", "he's", " old", " years", "easily", " turned")
 _FELT_CUES = ("voel me", "voel mij", "voel ik", "voelde me", "voelde mij", "voelt zich", "eruit als", "lijkt ", "lijken ")
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _BRACKET = regex(
@@ -48,6 +51,17 @@ _BRACKET = regex(
     r"|\((?:de|het|mijn|zijn|haar)\s+[a-zë]+,\s?(\d{1,2})\)"  # "Sandra (de moeder, 41)"
     r"|(?<![\w/])[mvMV]\s?/\s?(\d{2})(?![\w/])"  # a profile: "m/29", "v/16"
 )
+
+
+@lru_cache(maxsize=1)
+def _english_ages():
+    """Ages in English, as people who switch languages say them: "I was thirty-one", "she's eight", "two years old"."""
+    words = "|".join(sorted((w for w in english_words() if w not in ("one", "zero")), key=len, reverse=True))
+    return regex(
+        rf"(?i)\b(?:i\s+was|i\s+am|i'm|you\s+are|you're|he\s+is|she\s+is|he's|she's|he\s+was|she\s+was|they\s+are|"
+        rf"is|was|turned|turns|easily|almost|nearly|only)\s+((?:{words})(?:\s+years?\s+old)?)\b(?!-)(?!\s+(?:times|days|weeks|months|hours|minutes|euro|kids|children|people))"
+        rf"|\b((?:{words}|one)\s+years?\s+old)\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +84,9 @@ def patterned_ages(view: TextView, source: str) -> Iterator[Finding]:
         digits = re.match(r"\d+", match.group(group))
         if digits and 0 < int(digits.group()) <= 110:
             yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, source, "age after a name")
+    for match in _english_ages().finditer(view.text) if any(word in lower for word in _ENGLISH_CUES) else ():
+        group = 1 if match.group(1) else 2
+        yield Finding("LEEFTIJD", match.start(group), match.end(group), 0.75, source, "age in English")
     for match in _french_ages().finditer(view.text) if " ans" in lower else ():
         yield Finding("LEEFTIJD", match.start(), match.end(), 0.8, source, "French age (N ans)")
     for match in view.finditer_digits(_AFTER_BIRTH):
@@ -114,7 +131,7 @@ def _roughly(view: TextView, source: str) -> Iterator[Finding]:
             first, last = view.index_after(match.start()), view.index_after(match.end())
             word_before = tokens[first - 1].lower if first > 0 else ""
             word_after = tokens[last].lower if last < len(tokens) else ""
-            if word_before in _BEFORE_DURATION or word_after in _AFTER_DURATION:
+            if word_before in _BEFORE_DURATION or word_after in AFTER_DURATION:
                 continue
             if number > 12 or word_before in IS_VERBS or word_before == "van" or word_after in {"toen", "oud", "was", "werd"}:
                 yield Finding("LEEFTIJD", match.start(), match.end(), 0.75, source, "roughly an age")

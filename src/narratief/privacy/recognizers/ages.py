@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from narratief.privacy.findings import Finding
+from narratief.privacy.recognizers.age_patterns import AFTER_DURATION
 from narratief.privacy.recognizers.age_patterns import IS_VERBS as _IS
 from narratief.privacy.recognizers.age_patterns import patterned_ages
 from narratief.privacy.recognizers.base import Recognizer, TextView
@@ -47,7 +48,7 @@ _AFTER_AGE = _CLOSERS | _WHEN | {"en", "of", "toen", "jaar", "geworden", "he", "
 _INVERTED = [["toen", "we"], ["toen", "jullie"], ["ze", "waren"], ["we", "waren"], ["zij", "waren"], ["ze", "zijn"],
              ["waren", "ze"], ["waren", "we"], ["is", "nu"], ["was", "nu"], ["ben", "ik"], ["was", "ik"], ["werd", "ik"], ["is", "hij"], ["is", "ze"], ["is", "zij"], ["was", "hij"],
              ["was", "ze"], ["was", "zij"], ["werd", "hij"], ["werd", "ze"], ["werd", "zij"], ["word", "ik"], ["zijn", "ik"],
-             ["word", "je"], ["werd", "je"], ["wordt", "hij"], ["wordt", "ze"], ["wordt", "zij"]]
+             ["word", "je"], ["werd", "je"], ["wordt", "hij"], ["wordt", "ze"], ["wordt", "zij"], ["zijn", "ze"], ["zijn", "zij"]]
 _UNITS = {"dagen", "dag", "weken", "week", "maanden", "maand", "uur", "uren", "minuten", "euro", "keer", "kilo", "kg",
           "procent", "%", "km", "meter", "jaren", "nachten", "nacht", "stuks", "kinderen", "pillen", "glazen"}
 
@@ -102,6 +103,8 @@ class AgeRecognizer(Recognizer):
             following = [spoken.get(t.lower, t.lower) for t in tokens[index + 1: index + 3]]
             if following and "\n" in view.text[token.end: tokens[index + 1].start]:
                 following = ["."]  # the line ends here: "[14:41] sterre: jij bent 16\n[14:43] ..."
+            elif len(following) == 2 and "\n" in view.text[tokens[index + 1].end: tokens[index + 2].start]:
+                following[1] = "."  # "ik was 15 jaar\n14/11/2023 21:07 - Nadia: ..."
             kept = [t for t in raw_previous if spoken.get(t.lower, t.lower) not in _FILLERS]
             # "toen was ik, wacht, dertig?", "Ik ben, euh, vierenveertig": hesitations between cue and number
             hesitant = [spoken.get(t.lower, t.lower) for t in tokens[max(0, index - 9): index]]
@@ -131,9 +134,15 @@ class AgeRecognizer(Recognizer):
                 aged.add(index)
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
                 continue
+            if is_ordinal and _own_ordinal(previous, following, aged, index, lex):
+                aged.add(index)
+                yield Finding("LEEFTIJD", token.start, token.end, 0.75, self.name, "a possessive and an ordinal")
+                continue
             if not (self._cued(previous, before, persons, number) or self._cued(hesitant, before, persons, number)):
-                if is_ordinal or following[:1] and following[0] in _UNITS:
-                    continue
+                if is_ordinal or following[:1] and following[0] in _UNITS and not (
+                    following[0] in _BABY_UNITS and previous[-1:] == ["van"] and len(kept) >= 2 and kept[-2].lower in lex.first_names
+                ):
+                    continue  # but "de kleine Adam van acht maanden" (not "een achterstand bij Woonbedrijf van twee maanden")
                 recent = [j for j in aged if 0 < index - j <= 12]
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
@@ -177,7 +186,7 @@ class AgeRecognizer(Recognizer):
                     yield Finding("LEEFTIJD", token.start, tokens[index + 2].end, 0.85, self.name, "N jaar oud")
                 elif following[:1] == ["jaar"] and previous[-1:] == [","] and following[1:2] and following[1] in {",", ")", "."}:
                     yield Finding("LEEFTIJD", token.start, tokens[index + 1].end, 0.7, self.name, "name, N jaar,")
-                elif previous[-1:] and previous[-1] in _IS and following[1:2] != ["geleden"] and previous[-2:-1] not in _CLOCK_SUBJECTS and (
+                elif previous[-1:] and previous[-1] in _IS and not (following[1:2] and following[1] in AFTER_DURATION) and previous[-2:-1] not in _CLOCK_SUBJECTS and (
                     not following or following[0] in _AFTER_AGE
                     or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
@@ -196,15 +205,20 @@ class AgeRecognizer(Recognizer):
             if is_ordinal and (previous[-1:] not in (["mijn"], ["zijn"], ["haar"], ["hun"], ["je"]) or number < 4):
                 continue
             # "ik ben al vijf jaar droog", "ik was twee jaar ziek", "ik ben twee dagen": a duration, not an age
-            if ("al" in fillers and following[:1] and following[0] in _UNITS | {"jaar", "jaren"}) or (following[:1] and following[0] in _UNITS and not (
-                previous[-1:] == ["van"] and following[0] in {"maanden", "maand", "weken"}
-            )):
+            baby = following[:1] and following[0] in _BABY_UNITS and (
+                previous[-1:] == ["van"] or following[1:2] and following[1] in {"oud", "was", "is", ".", ",", "toen"}
+            )  # "een baby van zeven maanden", "toen ze elf maanden was"
+            if ("al" in fillers and following[:1] and following[0] in _UNITS | {"jaar", "jaren"}) or (
+                following[:1] and following[0] in _UNITS and not baby
+            ):
                 continue
-            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")", "...", "…", "maar", "nu"}:
+            if following[:1] == ["jaar"] and following[1:2] and following[1] not in {"oud", ".", ",", ";", "!", "?", "toen", "en", "als", "was", "werd", ")", "...", "…", "maar", "nu"} and not (
+                previous[-1:] == ["van"] and following[1] in {"die", "dat", "uit"}  # "een jongen van negentien jaar die ..."
+            ):
                 continue
-            end = token.end
-            if following[:1] == ["jaar"]:
-                end = tokens[index + 2].end if following[1:2] == ["oud"] else tokens[index + 1].end
+            end = _with_year(tokens, index)
+            if following[:2] == ["jaar", "oud"]:
+                end = tokens[index + 2].end
             aged.add(index)
             yield Finding("LEEFTIJD", token.start, end, 0.85, self.name, "age cue before")
 
@@ -226,9 +240,42 @@ class AgeRecognizer(Recognizer):
         )
 
 
+#: Possessives before an age said as an ordinal, Flemish ones too: "op uw zeventiende", "vanaf ons 12de".
+_OWN = {"mijn", "m'n", "zijn", "z'n", "haar", "hun", "ons", "onze", "uw", "uwen"}
+#: What stands before the possessive: "bij mijn zevende", "verder dan mijn twaalfde", "tussen mijn 22ste en mijn 29ste".
+_BEFORE_OWN = _AGE_PREPOSITIONS | {"bij", "aan", "dan", "vanop", "tegen"}
+#: Verbs that may follow the age ("op uw 23ste haalt ge", "op zijn derde ging hij"), where a noun would make the
+#: ordinal a rank ("mijn derde kind", "bij mijn tweede opname").
+_AFTER_OWN = {"haalt", "haalde", "ging", "gaat", "gaan", "kwam", "komt", "begon", "begint", "kreeg", "krijgt", "had", "heb",
+              "hebt", "heeft", "moest", "moet", "werd", "wordt", "zat", "zit", "stond", "liep", "verhuisde", "stopte", "trouwde"}
+
+
+def _own_ordinal(previous: list[str], following: list[str], aged: set[int], index: int, lex) -> bool:
+    """An ordinal after a preposition and a possessive that ends its phrase is an age: "bij mijn zevende, toen papa",
+    "Op zijn derde is hij", "op uw 23ste haalt ge", and the second of "tussen mijn 22ste en mijn 29ste"."""
+    if len(previous) < 2 or previous[-1] not in _OWN:
+        return False
+    paired = previous[-2] in ("en", "tot", "t/m") and any(0 < index - j <= 5 for j in aged)
+    if previous[-2] not in _BEFORE_OWN and not paired:
+        return False
+    nxt = following[0] if following else "."
+    return nxt in _CLOSERS or nxt in lex.function_words or nxt in _AFTER_OWN or nxt in _IS
+
+
 def _with_year(tokens, index: int) -> int:
-    """End of the age at ``index``, with "jaar" when it follows: "zeventien jaar"."""
-    return tokens[index + 1].end if index + 1 < len(tokens) and tokens[index + 1].lower in ("jaar", "jaor") else tokens[index].end
+    """End of the age at ``index``, with "jaar" when it follows ("zeventien jaar"), and a baby's months or weeks ("een
+    baby van zeven maanden", "zes weken oud")."""
+    if index + 1 >= len(tokens):
+        return tokens[index].end
+    unit = tokens[index + 1].lower
+    if unit in ("jaar", "jaor"):
+        return tokens[index + 1].end
+    if unit in _BABY_UNITS:
+        return tokens[index + 2].end if index + 2 < len(tokens) and tokens[index + 2].lower == "oud" else tokens[index + 1].end
+    return tokens[index].end
+
+
+_BABY_UNITS = {"maanden", "maand", "weken", "week", "mnd"}
 
 
 def _answer_zone(tokens, candidates: list[int]) -> set[int]:
@@ -288,8 +335,14 @@ def _said_as_age(
     ie", "zij was zeventien en ik negentien", "toen ons Lotte drie was", "ik wil gewoon zestien zijn"."""
     if previous[-2:] in _INVERTED or hesitant[-2:] in _INVERTED:
         return True
-    if previous[-1:] == ["die"] and following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"}:
-        return True
+    if following[:1] and following[0] in {"was", "is", "werd", "zijn", "waren", "worden", "wordt"} and (
+        previous[-1:] == ["die"] or previous[-1:] == ["dat"] and previous[-2:-1] and previous[-2] in persons
+    ):
+        return True  # "die 14 was", "een meisje dat amper negentien is"
+    if recent_age and len(previous) >= 3 and previous[-3] == "," and previous[-2] in _OWN and previous[-1] in persons and (
+        not following or following[0] in _CLOSERS
+    ):
+        return True  # "Nu is hij 73, mijn moeder 70."
     if previous[-1:] == ["en"] and following[:1] and following[0] in {"is", "was"} and following[1:2] and following[1] in _CLOSERS:
         return True  # "zijn dochter, die in Barendrecht woont en 22 is."
     if len(previous) >= 2 and previous[-1] in {"is", "was", "zijn", "waren", "werd", "wordt"} and (

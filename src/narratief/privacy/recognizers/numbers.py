@@ -100,6 +100,24 @@ def french_words() -> dict[str, int]:
     return {french_cardinal(n): n for n in range(1, 100)}
 
 
+_EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_EN_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def english_cardinal(n: int) -> str:
+    """The English word for ``n`` (1–99), for ages in English inside Dutch text ("she's eight", "forty-four")."""
+    if n < 20:
+        return _EN_UNITS[n]
+    tens, unit = divmod(n, 10)
+    return _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> dict[str, int]:
+    return {english_cardinal(n): n for n in range(1, 100)}
+
+
 def value(word: str) -> int | None:
     """The number a token stands for (digits or a Dutch word), else ``None``."""
     if word.isdecimal():  # not isdigit: "²³" is a digit but no number int() reads
