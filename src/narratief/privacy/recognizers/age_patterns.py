@@ -17,6 +17,10 @@ IS_VERBS = {"was", "werd", "is", "ben", "bent", "wordt", "word", "waart", "zijt"
 
 _DECADES = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
 _DECADE_WORDS = frozenset(_DECADES.split("|"))
+#: The exact age after a decade of life: "al over de zeventig, 73 om precies te zijn", "een vijftiger nu, 54".
+_EXACT_AFTER_DECADE = regex(
+    rf"(?i)\b(?:(?:in|over|rond|voorbij|boven)\s+de\s+(?:{_DECADES})|een\s+(?:{_DECADES.replace('|', 'er|')}er))(?:\s+nu)?,\s+(\d{{2}})\b"
+)
 _DECADE = regex(
     rf"(?i)\b(?:(?:midden|begin|eind|half|achter|ergens|diep)\s+)?in\s+(?:de|haar|zijn|mijn|hun)\s+(?:{_DECADES}|[2-9]0)(?:\s+jaar)?\b"
     rf"|\b(?:midden|begin|eind|half|rond|ergens\s+rond|boven|onder|over|voorbij)\s+(?:de\s+)?(?:{_DECADES}|[2-9]0)(?![\w-])"
@@ -117,6 +121,8 @@ def _decades(view: TextView, source: str) -> Iterator[Finding]:
         for match in _DECADE.finditer(view.text, window_start, window_end):
             start = match.start() + (len(match.group()) - len(match.group().lstrip()))
             yield Finding("LEEFTIJD", start, match.end(), 0.85, source, "decade of life")
+        for match in _EXACT_AFTER_DECADE.finditer(view.text, window_start, window_end):
+            yield Finding("LEEFTIJD", match.start(1), match.end(1), 0.8, source, "the exact age after a decade")
 
 
 def _roughly(view: TextView, source: str) -> Iterator[Finding]:

@@ -22,11 +22,11 @@ _SPOKEN = {"'k": "ik", "k": "ik", "vóór": "voor", "zn": "zijn", "z'n": "zijn",
 _AGE_PREPOSITIONS = {"op", "sinds", "vanaf", "tot", "rond", "voor", "na", "tegen", "tussen", "met", "omtrent", "rondom"}
 _POSSESSIVES = {"mijn", "zijn", "haar", "hun"}  # not "tot je eenentwintigste": a rule for anyone
 _FILLERS = {"'", "±", "+-", "...", "…", "zelf", "geen", "intussen", "inmiddels", "euh", "eh", "ja", "dan", "nu", "al", "eigenlijk", "ook", "pas", "nog", "maar", "amper", "nauwelijks", "ongeveer", "rond", "bijna", "net", "toen", "al", "zo'n", "circa", "ca",
-            "misschien", "hooguit", "zeker", "waarschijnlijk", "nou"}
+            "misschien", "hooguit", "zeker", "waarschijnlijk", "nou", "ooit", "soms"}
 #: "moeder van twee" counts children, not years.
 _PARENTS = {"moeder", "vader", "mama", "papa", "ouders", "oma", "opa", "grootmoeder", "grootvader", "pleegmoeder", "pleegvader"}
 _CORRECTIONS = {",", "euh", "eh", "nee", "wacht", "of", "zo", "ofzo", "nou", "ja", "eigenlijk", "sorry", "...", "…", "-",
-                ".", "?", "!", "dus", "even", "allez", "neen", "ah", "oh"}
+                ".", "?", "!", "dus", "even", "allez", "neen", "ah", "oh", "niet", "pas", "bijna", "amper"}  # "68, niet 88"
 _HESITATIONS = {",", "wacht", "even", "nou", "hè", "allez", "zeg", "weet", "je", "ge", "het", "nie", "niet", "...", "…"}
 #: "is vijf geworden", "dat Noor zes werd": the number someone became.
 _BECAME = {"geworden", "werd", "wordt", "word", "worden", "gewaore", "gewore", "gewörre", "gewist", "gewest"}
@@ -339,6 +339,10 @@ def _said_as_age(
         previous[-1:] == ["die"] or previous[-1:] == ["dat"] and previous[-2:-1] and previous[-2] in persons
     ):
         return True  # "die 14 was", "een meisje dat amper negentien is"
+    if len(previous) >= 3 and previous[-3] in _IS and previous[-2] in _OWN and previous[-1] in persons and (
+        not following or following[0] in _CLOSERS or following[0] == "en"
+    ):
+        return True  # "toen de mijnen dichtgingen, was mijn vader achtendertig en ik pas twee"
     if recent_age and len(previous) >= 3 and previous[-3] == "," and previous[-2] in _OWN and previous[-1] in persons and (
         not following or following[0] in _CLOSERS
     ):
