@@ -117,20 +117,20 @@ class AgeRecognizer(Recognizer):
             )  # "Jordy, 19," and "jongen, ca. 16,"; "Chantal Bos, 22," (a surname that is also a word)
             if not is_ordinal and _in_brackets(raw_previous, following, persons, lex):
                 aged.add(index)  # "mijn zoon Robbe (acht)", "Zofia (vier jaar)", "Devika (twaalf toen)"
-                yield Finding("LEEFTIJD", token.start, _with_year(tokens, index), 0.75, self.name, "age in words in brackets")
+                yield Finding("LEEFTIJD", token.start, _age_end(tokens, index), 0.75, self.name, "age in words in brackets")
                 continue
             if not is_ordinal and not (following[:1] and following[0] in _UNITS) and (
                 following[:1] and following[0] in _BECAME  # "is hier vijf geworden", "de dag dat Noor zes werd"
                 or previous[-1:] == ["met"] and raw_previous[-1].sent_start and following[:1] and following[0] in _IS_OR_DID
                 or token.sent_start and following[:1] and following[0] in {".", "!", "jaar"} and _introduced(tokens, index, spoken)
             ):
-                end = _with_year(tokens, index)
+                end = _age_end(tokens, index)
                 aged.add(index)  # "Met zestien ben ik weggelopen"; "Ik ben Aylin Demir. Achtendertig."
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "N geworden / met N / age after a name")
                 continue
             if index in answers and not is_ordinal and not (following[:1] and following[0] in _UNITS):
                 # "Hoe oud waart ge toen?" - "Dertien, veertien?"; "U bent 67?" - "Bijna achtenzestig."
-                end = _with_year(tokens, index)
+                end = _age_end(tokens, index)
                 aged.add(index)
                 yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "answer to a question about age")
                 continue
@@ -147,7 +147,7 @@ class AgeRecognizer(Recognizer):
                 if recent and all(t.lower in _CORRECTIONS for t in tokens[max(recent) + 1: index]):
                     # "ik ben zesenzestig, euh, zevenenzestig": a correction of an age just given
                     aged.add(index)
-                    end = _with_year(tokens, index)  # "nee, zeventien jaar"
+                    end = _age_end(tokens, index)  # "nee, zeventien jaar"
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "corrected age")
                     continue
                 if kept and kept[-1].lower in lex.first_names and kept[-1].lower not in lex.frequent and (
@@ -173,12 +173,12 @@ class AgeRecognizer(Recognizer):
                 )  # "haar zoontje, Milan, van drie"
                 if previous[-1:] == ["van"] and (name_before and kept[-2].lower not in _PARENTS or appositive):  # not "mama van twee"
                     # "zoon Emre van 14", "mevrouw Jansen van 95"
-                    end = _with_year(tokens, index)
+                    end = _age_end(tokens, index)
                     yield Finding("LEEFTIJD", token.start, end, 0.7, self.name, "name van N")
                     continue
                 recent_age = any(0 < index - j <= 6 for j in aged)
                 if _said_as_age(previous, hesitant, following, fillers, persons, recent_age, lex.month_words):
-                    end = _with_year(tokens, index)
+                    end = _age_end(tokens, index)
                     aged.add(index)
                     yield Finding("LEEFTIJD", token.start, end, 0.75, self.name, "ben ik N / die N was / zoon is N")
                     continue
@@ -190,7 +190,7 @@ class AgeRecognizer(Recognizer):
                     not following or following[0] in _AFTER_AGE
                     or following[0] == "op" and tokens[index + 2: index + 3] and tokens[index + 2].text[:1].isdigit()
                 ) and not is_ordinal and number <= 110:
-                    end = _with_year(tokens, index)  # "was toen drie jaar en"
+                    end = _age_end(tokens, index)  # "was toen drie jaar en"
                     aged.add(index)  # "waren toen zes en drie": the next number is an age too
                     yield Finding("LEEFTIJD", token.start, end, 0.6, self.name, "was N.")
                 elif previous[-1:] and previous[-1] in _SUBJECTS and following[:1] and following[0] in _IS and not is_ordinal:
@@ -216,7 +216,7 @@ class AgeRecognizer(Recognizer):
                 previous[-1:] == ["van"] and following[1] in {"die", "dat", "uit"}  # "een jongen van negentien jaar die ..."
             ):
                 continue
-            end = _with_year(tokens, index)
+            end = _age_end(tokens, index)
             if following[:2] == ["jaar", "oud"]:
                 end = tokens[index + 2].end
             aged.add(index)
@@ -262,7 +262,7 @@ def _own_ordinal(previous: list[str], following: list[str], aged: set[int], inde
     return nxt in _CLOSERS or nxt in lex.function_words or nxt in _AFTER_OWN or nxt in _IS
 
 
-def _with_year(tokens, index: int) -> int:
+def _age_end(tokens, index: int) -> int:
     """End of the age at ``index``, with "jaar" when it follows ("zeventien jaar"), and a baby's months or weeks ("een
     baby van zeven maanden", "zes weken oud")."""
     if index + 1 >= len(tokens):
