@@ -39,6 +39,7 @@ SETS = {
     "dev11": "dev/pii-dev-11.jsonl",
     "dev12": "dev/pii-dev-12.jsonl",  # scored unseen, then studied (session 7)
     "dev13": "dev/pii-dev-13.jsonl",  # ages in every form; scored unseen, then studied (session 7)
+    "dev14": "dev/pii-dev-14.jsonl",  # organisations in every shape; scored unseen, then studied (session 7)
     "holdout": "dev/pii-holdout.jsonl",
     "holdout2": "dev/pii-holdout-2.jsonl",
     "holdout3": "dev/pii-holdout-3.jsonl",
@@ -91,7 +92,7 @@ def startup(code: str, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,holdout8,voorbeeld")
+    parser.add_argument("--sets", default="dev,messy,dev2,dev3,dev4,dev5,dev6,dev7,dev8,dev9,dev10,dev11,dev12,dev13,dev14,holdout,holdout2,holdout3,holdout4,holdout5,holdout6,holdout7,holdout8,voorbeeld")
     parser.add_argument("--no-startup", action="store_true")
     args = parser.parse_args()
     from platformdirs import user_cache_dir
