@@ -470,6 +470,8 @@ def test_an_unlisted_speaker_of_a_chat_is_a_person_but_a_form_label_is_not():
     assert covered(chat, "Zjoske") and covered(chat, "Dries")
     form = "Naam: Peeters\nVerwijzer: huisarts\nVerwijzer: CAW"
     assert not covered(form, "Verwijzer")
+    dialogue = "mo: yo heb jij die opdracht al af\nayla: bijna\nmo: ik ook\nayla: ok"
+    assert covered(dialogue, "mo")
     transcript = "MODERATOR: Wie begint?\nIOANA: Wij kraakten.\nMODERATOR: Dank je.\nIOANA: Ja.\nVRAAG: Waar?\nVRAAG: Wanneer?"
     assert covered(transcript, "IOANA") and not covered(transcript, "MODERATOR") and not covered(transcript, "VRAAG")
 
@@ -533,6 +535,9 @@ def test_a_brussels_street_with_both_names_is_one_address():
         ("ik zit nog op atheneum de kleine prins maar ik ben er nooit. mijn consulent is boos", "atheneum de kleine prins"),
         ("mijn consulent zegt kamertraining bij caw limburg in genk. ik weet het niet hoor", "caw limburg"),
         ("op vrijdag ga ik naar de moskee al nour met mijn broer. daarna eten we samen", "moskee al nour"),
+        ("pfff ok. tactus, dimence en de leger des heils in enschede. en jij dan, ook daar geweest", "leger des heils"),
+        ("LEGER DES HEILS – Maatschappelijke Opvang\nRapportage over meneer", "LEGER DES HEILS"),
+        ("ik zat op sint-guido-instituut tot ik 16 was lol. daarna niks meer", "sint-guido-instituut"),
         ],
 )
 def test_organisations_keep_their_whole_name(text, organisation):
@@ -543,6 +548,11 @@ def test_organisations_keep_their_whole_name(text, organisation):
 def test_an_ordinary_word_after_school_and_an_article_is_no_name():
     text = "ik zit op school de hele dag en ik ben moe. mijn moeder zegt dat ik moet blijven"
     assert not any(label == "ORGANISATIE" for _, label in found(text)), found(text)
+
+
+def test_an_article_and_a_word_in_capitals_is_no_listed_place():
+    text = "IK WOON NU IN DE WIJK EN HET PLEIN IS MIJN THUIS. DE STAAT HELPT NIET."
+    assert not covered(text, "DE WIJK") and not covered(text, "HET PLEIN") and not covered(text, "DE STAAT"), found(text)
 
 
 def test_a_branch_after_a_comma_stays_a_place():

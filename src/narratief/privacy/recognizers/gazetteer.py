@@ -25,8 +25,8 @@ class GazetteerRecognizer(Recognizer):
         lowercase = view.lowercase  # in a text typed without capitals, listed phrases count in lowercase ("ter apel")
         for index, token in enumerate(tokens):
             if not token.is_cap and not (token.lower in ("'s", "'t") and index + 1 < len(tokens) and tokens[index + 1].is_cap) and not (
-                (lowercase or token.shouted or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths
-                and (token.lower not in lex.never or token.shouted)  # "LEGER DES HEILS" in a text written in capitals
+                (lowercase or token.shouted or token.is_upper or not lex.is_common(token.lower)) and token.lower in lex.phrase_lengths
+                and (token.lower not in lex.never or token.shouted or token.is_upper or lowercase)  # "LEGER DES HEILS", "leger des heils"
             ):
                 continue
             for size in lex.phrase_lengths.get(token.lower, ()):
@@ -37,7 +37,7 @@ class GazetteerRecognizer(Recognizer):
                     continue
                 if size == 1 and token.lower in lex.never:
                     continue  # "UWV", "JEUGDZORG" in capitals are still generic
-                caps = sum(1 for t in tokens[index: index + size] if t.is_cap)
+                caps = sum(1 for t in tokens[index: index + size] if t.is_cap or t.is_upper or t.shouted)
                 score = 0.8
                 if label == "ADRES" and not _HOUSE_NUMBER.match(view.text, tokens[index + size - 1].end):
                     score = 0.55  # a street name without a house number may be something else ("De Wissel")
@@ -49,7 +49,8 @@ class GazetteerRecognizer(Recognizer):
                     tokens[index - 1].lower in lex.word_set("place_cues")
                 )  # "IN DEN HELDER" (not "IN DE WIJK")
                 if not token.is_cap and not shouted_place and not (size == 1 and label == "ORGANISATIE" and _placed(tokens, index)) and (
-                    (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5)) or all(lex.is_common(t) for t in lowered[index: index + size])
+                    (size == 1 and (label != "ORGANISATIE" or len(token.lower) < 5))
+                    or all(lex.is_common(t) for t in lowered[index: index + size]) and not _listed_in_capitals(tokens, index, size, lex)
                 ):
                     continue  # lowercase: phrases of several words, not all ordinary, and organisations ("altrecht")
                 if caps < 2 and token.sent_start and not (label == "ORGANISATIE" and size == 1):
@@ -66,3 +67,12 @@ def _placed(tokens, index: int) -> bool:
     if before[-1:] and before[-1] in ("de", "het"):
         before = before[:-1]
     return bool(before) and before[-1] in BEFORE_ARTICLE
+
+
+def _listed_in_capitals(tokens, index: int, size: int, lex) -> bool:
+    """A listed phrase of ordinary words written in capitals: "LEGER DES HEILS", "DEN HAAG" (a place), not one that
+    opens with an article ("DE WIJK", "HET PLEIN": in capitals, an article and a word are just words)."""
+    token = tokens[index]
+    if size < 2 or not (token.is_upper or token.shouted):
+        return False
+    return token.lower not in ("de", "het", "'t", "den") or " ".join(t.lower for t in tokens[index: index + size]) in lex.places

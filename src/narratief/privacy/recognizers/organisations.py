@@ -124,8 +124,12 @@ class OrganisationRecognizer(Recognizer):
                 if tokens[start].is_word and (tokens[start].is_cap or view.lowercase) and tokens[start].lower not in lex.function_words:
                     yield Finding("ORGANISATIE", tokens[start].start, tokens[index + 1].end, 0.8, self.name, "name & Co")
                 continue
-            # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"
-            if token.is_cap and token.is_word and not lex.is_common(word) and not (token.is_upper and "-" in token.text):
+            # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"; in lowercase
+            #    writing, one joined by hyphens: "sint-guido-instituut"
+            hyphened = view.lowercase and word.count("-") >= 2 and (word.split("-", 1)[0] in ("sint", "heilig") or word.split("-", 1)[0] in lex.first_names)
+            if (token.is_cap or hyphened) and token.is_word and not lex.is_common(word) and not (
+                token.is_upper and "-" in token.text
+            ):
                 suffix = next((s for s in suffixes if word.endswith(s) and len(word) > len(s) + 2), None)
                 if suffix and word not in heads:
                     yield Finding("ORGANISATIE", token.start, token.end, 0.75, self.name, f"name ending -{suffix}")

@@ -93,12 +93,16 @@ def _ordinary_label(word: str, lex, person_cues: set[str], *, generic: bool = Tr
 
 def plain_case_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
     """Speakers whose label's case says nothing of a name: a chat typed in lowercase ("[21/09/23 19:02] mo: ...",
-    after a time stamp) and a transcript in capitals ("IOANA: ...", four letters or more), two lines or more each; not a
+    after a time stamp, or in a dialogue of such labels) and a transcript in capitals ("IOANA: ...", four letters or more), two lines or more each; not a
     role such as "begeleider" or "MODERATOR"."""
     lex = view.lexicons
-    for label, openings in speaker_labels(view.text).items():
+    labels = speaker_labels(view.text)
+    # a dialogue without time stamps: two lowercase labels or more, each opening two lines or more ("mo: ...", "ayla: ...")
+    dialogue = sum(1 for label, openings in labels.items() if label[0].islower() and len(openings) >= 2) >= 2
+    for label, openings in labels.items():
         if label[0].islower():
-            spans, generic, reason = [span for span, stamped in openings if stamped], False, "a chat speaker in lowercase"
+            spans = [span for span, stamped in openings if stamped or dialogue]
+            generic, reason = False, "a chat speaker in lowercase"
         elif label.isupper() and len(label) >= 4:
             spans, generic, reason = [span for span, _ in openings], True, "a speaker in capitals"
         else:
