@@ -373,6 +373,7 @@ def test_phone_numbers_found_in_stretches_are_those_of_the_whole_text(pieces):
         ("Aanwezig:\n- Roos van Dijk, wijkverpleegkundige\n- Jan Smit, huurder", "Roos van Dijk"),
         ("Ik ben 27, maar ik voel me soms vijftig. (gelach)", "vijftig"),
         ("Hij is nu 58 maar ziet eruit als tachtig.", "tachtig"),
+        ("Toen was ik 49 en leek ik zeventig.", "zeventig"),
         ("Dienst Psychiatrie – eenheid 3B\nRuddershove 10, 8000 Brugge", "Ruddershove 10, 8000 Brugge"),
         ("verzoekster, wonende te 2440 Geel, Pas 118,\nbijgestaan door haar advocaat", "Pas 118"),
         ("Ik ben geboren in Deventer, in 1937. Toen de oorlog uitbrak was ik drie.", "1937"),
@@ -633,6 +634,8 @@ def test_counted_children_rules_for_anyone_and_town_halls_stay(text, kept):
         ("School: Sintermeerten College, locatie Heerlen", "Sintermeerten College"),
         ("Mijn zoon zit op het Zaanlands Lyceum.", "Zaanlands Lyceum"),
         ("Transcript herstelgroep – HVO-Querido, locatie Oost", "HVO-Querido"),
+        ("Sietse speelt nu bij sc Heerenveen in de jeugd.", "sc Heerenveen"),
+        ("Er stond een vrouw van Jeugdbescherming west in onze keuken.", "Jeugdbescherming west"),
     ],
 )
 def test_organisation_names_in_their_many_shapes(text, organisation):
@@ -685,7 +688,7 @@ def test_ranks_durations_and_english_pronouns_are_no_ages_or_names():
 
 
 def test_a_feeling_is_no_age_without_a_number():
-    text = "Ik voel me een beetje moe, ik voel me twee keer zo sterk en ik voel me soms 40 procent beter."
+    text = "Ik voel me een beetje moe, ik voel me twee keer zo sterk en ik voel me soms 40 procent beter. Het leek wel drie weken."
     assert not any(label == "LEEFTIJD" for _, label in found(text)), found(text)
 
 

@@ -42,11 +42,12 @@ _ABBREVIATED = regex(r"(?<![\w.,/-])\d{1,3}\s?(?:jr|j)\.?(?![\w])")
 _AFTER_BIRTH = regex(r"(?i)(?:°|\bgeb(?:oren|\.)(?:\s+op)?:?|\bgeboortedatum:?)\s*\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
                      r"\s*[,(;–-]\s*(\d{1,3}(?:\s?(?:jaar\b|jr\b\.?|j\b\.?))?)")
 #: An age said as a feeling or a look: "ik voel me soms vijftig", "hij ziet eruit als zestig", "lijkt hij weer tien".
-_FELT = regex(r"(?i)\b(?:voel(?:de|t)?\s+(?:ik\s+)?(?:me|mij|mezelf|zich)|eruit\s+als|lijk(?:t|en)\s+(?:hij|ze|zij|ik)?\s*(?:wel|weer))"
-              r"(?:\s+(?:soms|wel|al|echt|nog|pas|eerder|eigenlijk|een|als))*\s+([a-zë]+|\d{1,3})\b(?!\s*(?:%|euro|kilo|kg|procent|keer))")
+_FELT = regex(r"(?i)\b(?:voel(?:de|t)?\s+(?:ik\s+)?(?:me|mij|mezelf|zich)|eruit\s+als|(?:lijk(?:t|en)|leek|leken)\s+(?:hij|ze|zij|ik)\b|lijk(?:t|en)\s+(?:wel|weer))"
+              r"(?:\s+(?:soms|wel|weer|al|echt|nog|pas|eerder|eigenlijk|een|als))*\s+([a-zë]+|\d{1,3})\b"
+              r"(?!\s*(?:%|euro|kilo|kg|procent|keer|dagen|weken|maanden|jaar|jaren|uur|minuten|meter|km)\b)")
 #: English words that show a text switches to English somewhere (the English age pattern runs only then).
 _ENGLISH_CUES = (" i ", "i'm", " you ", " she", " he ", "he's", " old", " years", "easily", " turned")
-_FELT_CUES = ("voel me", "voel mij", "voel ik", "voelde me", "voelde mij", "voelt zich", "eruit als", "lijkt ", "lijken ")
+_FELT_CUES = ("voel me", "voel mij", "voel ik", "voelde me", "voelde mij", "voelt zich", "eruit als", "lijkt ", "lijken ", "leek ")
 _PAIR = regex(r"\((\d{1,2})\s*(?:,|en|&|/)\s*(\d{1,2})(?:\s*(?:,|en|&|/)\s*(\d{1,2}))?\s*(?:jaar|jr|j)?\)")
 _BRACKET = regex(
     r"\((?:(?:[mvxMVX]|man|vrouw|jongen|meisje|zoon|dochter)\s?[,/]\s?)?(?:(?:ca|ong|circa)\.?\s?|±\s?|(?:bijna|net|pas|ruim)\s)?(\d{1,3}(?:\s?(?:jaar|jr|j|mnd|maanden|md)\b\.?)?)(?:\s?[,/;][^()]{0,30})?!?\)"

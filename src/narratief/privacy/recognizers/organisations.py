@@ -29,7 +29,7 @@ _PARTNERS = {"co", "cie", "partners", "zonen", "zoon", "zn", "associés", "assoc
 #: Short organisation words that end compounds: "verpleeghuis De Linde", "schaakclub De Toren", "weverij Deconinck".
 _COMPOUND_HEADS = ("huis", "club", "erij", "verblijf", "maatschappij", "zaak", "plaats")
 #: Sports clubs' abbreviations: never ordinary words, also in lowercase ("vv De Reeshof Boys", "kfc zonhoven").
-_CLUBS = {"vv", "fc", "kfc", "vc", "sk", "sv", "hc", "rfc", "kvc", "kv", "svv", "afc"}
+_CLUBS = {"vv", "fc", "kfc", "vc", "sk", "sv", "hc", "rfc", "kvc", "kv", "svv", "afc", "sc", "rksv", "rkvv", "ksv", "kvv"}
 #: A department's name in capitals is no organisation of its own ("AFDELING SCHULDHULP", "DIENST HERSTELLINGEN").
 _DEPARTMENTS = {"afdeling", "dienst", "team"}
 #: Heads named with an article in lowercase writing: "basisschool de horizon", "college ter leie", "vc de sterre".
@@ -188,6 +188,8 @@ class OrganisationRecognizer(Recognizer):
                 or nxt.lower in lex.places and nxt.lower not in lex.vocabulary
             ) and (nxt.lower not in lex.frequent or acronym or word in _CLUBS or len(word) <= 4 and word in heads):
                 end_index = j  # lowercase writing: "pc dr. guislain", "umc utrecht", "caw limburg"
+            elif j == index + 1 and nxt.lower in _COMPASS and nxt.is_word and not nxt.sent_start and (tokens[index].is_cap or view.lowercase):
+                end_index = j  # "Jeugdbescherming west", "GGZ noord"
             elif _connects(tokens, j, lex):
                 pass  # "Leger des Heils", "Netwerk tegen Armoede"
             elif nxt.shouted and nxt.is_word and len(nxt.text) > 2 and nxt.lower not in lex.function_words and (
@@ -243,6 +245,8 @@ class OrganisationRecognizer(Recognizer):
         return Finding("ORGANISATIE", start, tokens[end_index].end, 0.85, self.name, f"organisation word '{word}' and name")
 
 
+#: Directions that name a region of an organisation: "Jeugdbescherming west", "ggz noord".
+_COMPASS = {"noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest"}
 #: Lowercase words inside an organisation's name before a capitalised word, or an article and one: "Netwerk tegen
 #: Armoede", "Artsen zonder Grenzen", "Vrienden met Visie" (not "in", "aan", "op": "nachtopvang aan de Dampoort").
 _CONNECTING = {"tegen", "zonder", "met", "over"}
