@@ -126,7 +126,8 @@ class OrganisationRecognizer(Recognizer):
                 continue
             # 2. a capitalised word ending in an institution type: "Sint-Jozefcollege", "Arteveldehogeschool"; in lowercase
             #    writing, one joined by hyphens: "sint-guido-instituut"
-            hyphened = view.lowercase and word.count("-") >= 2 and (word.split("-", 1)[0] in ("sint", "heilig") or word.split("-", 1)[0] in lex.first_names)
+            first_part = word.split("-", 1)[0]
+            hyphened = view.lowercase and word.count("-") >= 2 and (first_part in ("sint", "heilig") or first_part in lex.first_names)
             if (token.is_cap or hyphened) and token.is_word and not lex.is_common(word) and not (
                 token.is_upper and "-" in token.text
             ):

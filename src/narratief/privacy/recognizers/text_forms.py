@@ -93,8 +93,8 @@ def _ordinary_label(word: str, lex, person_cues: set[str], *, generic: bool = Tr
 
 def plain_case_speakers(view: TextView, person_cues: set[str], source: str) -> Iterator[Finding]:
     """Speakers whose label's case says nothing of a name: a chat typed in lowercase ("[21/09/23 19:02] mo: ...",
-    after a time stamp, or in a dialogue of such labels) and a transcript in capitals ("IOANA: ...", four letters or more), two lines or more each; not a
-    role such as "begeleider" or "MODERATOR"."""
+    after a time stamp, or in a dialogue of such labels) and a transcript in capitals ("IOANA: ...", four letters or
+    more), two lines or more each; not a role such as "begeleider" or "MODERATOR"."""
     lex = view.lexicons
     labels = speaker_labels(view.text)
     # a dialogue without time stamps: two lowercase labels or more, each opening two lines or more ("mo: ...", "ayla: ...")
